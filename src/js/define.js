@@ -1,0 +1,81 @@
+// tradecover/define — registers the custom elements (this module's only side effect).
+// The wasm module is loaded when the first element connects, not at import.
+import { load } from './index.js';
+import { mountBuyerSearch } from './tradecover.js';
+
+const BUYER_SEARCH_OPTIONS = ['insurer', 'proxy', 'country', 'label'];
+
+function readOptions(element, names) {
+  const options = {};
+  for (const name of names) {
+    const value = element.getAttribute(name);
+    if (value !== null) options[name] = value;
+  }
+  return options;
+}
+
+function reportLoadFailure(element, error) {
+  console.error('tradecover: the WebAssembly module could not be loaded', error);
+  element.dispatchEvent(
+    new CustomEvent('tradecover-error', {
+      bubbles: true,
+      composed: true,
+      detail: {
+        code: 'wasm.load_failed',
+        message: 'The widget could not be loaded. Please reload the page.',
+        retryable: true,
+      },
+    }),
+  );
+}
+
+/** `<tradecover-buyer-search insurer="coface" proxy="/proxy" country="FR">` */
+export class TradecoverBuyerSearch extends HTMLElement {
+  static get observedAttributes() {
+    return BUYER_SEARCH_OPTIONS;
+  }
+
+  #handle = null;
+  #generation = 0;
+
+  connectedCallback() {
+    this.#mount();
+  }
+
+  disconnectedCallback() {
+    this.#unmount();
+  }
+
+  attributeChangedCallback(_name, oldValue, newValue) {
+    if (oldValue !== newValue && this.#generation > 0 && this.isConnected) {
+      this.#unmount();
+      this.#mount();
+    }
+  }
+
+  async #mount() {
+    const generation = ++this.#generation;
+    try {
+      await load();
+    } catch (error) {
+      if (generation === this.#generation) reportLoadFailure(this, error);
+      return;
+    }
+    // Disconnected, or re-mounted, while the module was loading: nothing to do.
+    if (generation !== this.#generation || !this.isConnected) return;
+    this.#handle = mountBuyerSearch(this, readOptions(this, BUYER_SEARCH_OPTIONS));
+  }
+
+  #unmount() {
+    this.#generation++;
+    if (this.#handle) {
+      this.#handle.unmount();
+      this.#handle.free();
+      this.#handle = null;
+    }
+  }
+}
+
+if (typeof customElements !== 'undefined' && !customElements.get('tradecover-buyer-search')) {
+  customElements.define('tradecover-buyer-search', TradecoverBuyerSearch);
+}
