@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# npm test: installs what is missing, then runs every check, stopping at the first failure:
+# format, lints (native and wasm32), native tests, browser tests (headless Chromium), the
+# package build, and the end-to-end tests against a proxy + sandbox the tests start themselves.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+
+started=$SECONDS
+stage() { printf '\n\033[1m== %s\033[0m (%ss)\n' "$*" "$((SECONDS - started))"; }
+
+stage "bootstrap"
+bash scripts/bootstrap.sh --browser
+
+stage "cargo fmt --check"
+cargo fmt --all --check
+echo "format: ok"
+
+stage "cargo clippy (native)"
+cargo clippy --workspace --all-targets -- -D warnings
+
+stage "cargo clippy (wasm32, root crate)"
+cargo clippy -p tradecover --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+stage "native tests"
+cargo test --workspace
+
+stage "browser tests (wasm-bindgen-test, headless Chromium)"
+CHROMEDRIVER=/usr/bin/chromedriver cargo test -p tradecover --target wasm32-unknown-unknown
+
+stage "package build"
+bash scripts/build-pkg.sh
+cargo build -p tradecover-proxy
+
+stage "end-to-end tests (node:test + playwright-core, headless Chromium)"
+node --test --test-concurrency=1 tests/e2e/
+
+stage "done"

@@ -1,0 +1,122 @@
+// Shared helpers of the end-to-end tests: a proxy + sandbox on a free loopback port, a headless
+// Chromium, and the packed npm package.
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { chromium } from 'playwright-core';
+
+export const ROOT = resolve(import.meta.dirname, '..', '..');
+
+/** Distinctive credentials, so that a leak cannot be a coincidence. */
+export function freshCredentials() {
+  const token = () => randomBytes(12).toString('hex');
+  return {
+    COFACE_USERNAME: `user-${token()}`,
+    COFACE_PASSWORD: `pass-${token()}`,
+    COFACE_API_KEY: `key-${token()}`,
+    COFACE_POLICY_NUMBER: `POL-${token()}`,
+  };
+}
+
+/** Packs pkg/ with `npm pack` and extracts it; returns the package directory and a cleanup. */
+export function packPackage() {
+  const dir = mkdtempSync(join(tmpdir(), 'tradecover-pack-'));
+  const output = execFileSync('npm', ['pack', join(ROOT, 'pkg'), '--pack-destination', dir, '--json'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const [{ filename, files }] = JSON.parse(output);
+  execFileSync('tar', ['-xzf', join(dir, filename), '-C', dir]);
+  return {
+    dir: join(dir, 'package'),
+    files: files.map((file) => file.path),
+    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/**
+ * Starts the debug proxy binary (embedded sandbox) on 127.0.0.1 with a free port.
+ * Resolves to {url, stop, output}; `stop()` sends SIGTERM and waits for the exit.
+ */
+export async function startProxy({ pkgDir, env = {} }) {
+  const binary = join(ROOT, 'target', 'debug', 'tradecover-proxy');
+  if (!existsSync(binary)) throw new Error(`${binary} is missing: run cargo build -p tradecover-proxy`);
+  const child = spawn(binary, ['--port', '0', '--www', join(ROOT, 'www'), '--pkg', pkgDir], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise((resolvePromise, reject) => {
+    const timer = setTimeout(() => reject(new Error(`proxy did not start:\n${output}`)), 30_000);
+    const onData = (chunk) => {
+      output += chunk;
+      const match = /listening on (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolvePromise(match[1]);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`proxy exited with ${code}:\n${output}`));
+    });
+  });
+  const exited = new Promise((resolvePromise) => child.on('exit', resolvePromise));
+  return {
+    url,
+    output: () => output,
+    stop: async () => {
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** Launches Debian's Chromium headless with the flags this machine needs. */
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/**
+ * Records what a page does: console errors, uncaught exceptions, requests to the proxy, and every
+ * response (URL, headers, body) the browser received.
+ */
+export function watchPage(page) {
+  const seen = { errors: [], proxyRequests: [], responses: [] };
+  page.on('console', (message) => {
+    if (message.type() === 'error') seen.errors.push(message.text());
+  });
+  page.on('pageerror', (error) => seen.errors.push(String(error)));
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname.startsWith('/proxy/')) seen.proxyRequests.push(request.url());
+  });
+  page.on('response', async (response) => {
+    const entry = { url: response.url(), headers: await response.allHeaders(), body: Buffer.alloc(0) };
+    seen.responses.push(entry);
+    try {
+      entry.body = await response.body();
+    } catch {
+      // redirects and aborted requests have no body
+    }
+  });
+  return seen;
+}
