@@ -20,35 +20,17 @@ pub struct ProxyConfig {
 impl ProxyConfig {
     /// A configuration for the embedded sandbox with fresh random credentials, serving nothing.
     pub fn sandbox() -> Self {
+        let random = tradecover_sandbox::CofaceCredentials::random();
         Self {
             coface: CofaceCredentials {
-                username: "sandbox".to_owned(),
-                password: random_secret(),
-                api_key: random_secret(),
-                policy_number: "SANDBOX-0001".to_owned(),
+                username: random.username,
+                password: random.password,
+                api_key: random.api_key,
+                policy_number: random.policy_number,
             },
-            sandbox_seed: tradecover_sandbox::SandboxConfig::default().seed,
+            sandbox_seed: tradecover_sandbox::DEFAULT_SEED,
             www_dir: None,
             pkg_dir: None,
         }
     }
-}
-
-/// A fresh 128-bit hex secret (std's randomly keyed SipHash over the time and a counter: good
-/// enough for sandbox credentials that never leave this machine).
-pub fn random_secret() -> String {
-    use std::collections::hash_map::RandomState;
-    use std::hash::{BuildHasher, Hasher};
-    use std::sync::atomic::{AtomicU64, Ordering};
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let mut out = String::with_capacity(32);
-    for _ in 0..2 {
-        let mut hasher = RandomState::new().build_hasher();
-        hasher.write_u64(COUNTER.fetch_add(1, Ordering::Relaxed));
-        if let Ok(elapsed) = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH) {
-            hasher.write_u128(elapsed.as_nanos());
-        }
-        out.push_str(&format!("{:016x}", hasher.finish()));
-    }
-    out
 }
