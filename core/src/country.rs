@@ -30,6 +30,9 @@ VNVNMVUVUTWFWLFWSWSMYEYEMYTMYTZAZAFZMZMBZWZWE";
 
 const ENTRY: usize = 5;
 
+/// Every error code of country parsing (`country.unknown` has the param `value`).
+pub const CODES: &[&str] = &["country.required", "country.unknown"];
+
 /// A country, identified by its ISO 3166-1 code.
 ///
 /// Serialises as its alpha-2 code (`"FR"`); deserialises from alpha-2 or alpha-3, any case.

@@ -7,6 +7,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::validation_error::ValidationError;
 
+/// Every error code about the insurer setting (`insurer.unknown` has the param `value`,
+/// `insurer.unsupported` the param `insurer`).
+pub const CODES: &[&str] = &["insurer.required", "insurer.unknown", "insurer.unsupported"];
+
 /// A trade credit insurer with a public API.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]

@@ -2,6 +2,15 @@
 
 use thiserror::Error;
 
+/// Every code of [`InsurerError::code`].
+pub const CODES: &[&str] = &[
+    "insurer.unauthorized",
+    "insurer.locked_out",
+    "insurer.rejected",
+    "insurer.unavailable",
+    "insurer.malformed",
+];
+
 /// An insurer (or the proxy in front of it) did not give the answer the API documents.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 #[non_exhaustive]

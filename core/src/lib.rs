@@ -11,9 +11,16 @@ pub mod buyer_query;
 #[cfg(feature = "coface")]
 pub mod coface;
 pub mod country;
+pub mod cover_application;
+pub mod currency;
+pub mod field;
 pub mod http_request;
+pub mod identifier;
 pub mod insurer;
 pub mod insurer_error;
+pub mod locale;
+pub mod messages;
+pub mod money;
 pub mod operation;
 pub mod validation_error;
 
