@@ -36,13 +36,19 @@ if [ "$have" != "$wanted" ]; then
   cargo install wasm-bindgen-cli --version "$wanted"
 fi
 
-# 3. Node dev dependencies (playwright-core, binaryen's wasm-opt), when package-lock changed.
+# 3. cargo-fuzz, for the fuzz smoke runs of the core's parsers and validators.
+if ! command -v cargo-fuzz >/dev/null; then
+  say "installing cargo-fuzz"
+  cargo install cargo-fuzz
+fi
+
+# 4. Node dev dependencies (playwright-core, binaryen's wasm-opt), when package-lock changed.
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing node dev dependencies (npm ci)"
   npm ci --no-audit --no-fund
 fi
 
-# 4. Debian's Chromium and its driver, for the browser and end-to-end tests.
+# 5. Debian's Chromium and its driver, for the browser and end-to-end tests.
 if [ "${1:-}" = "--browser" ]; then
   if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
     say "installing chromium and chromium-driver from Debian"

@@ -26,6 +26,9 @@ cargo clippy -p tradecover --target wasm32-unknown-unknown --all-targets -- -D w
 stage "native tests"
 cargo test --workspace
 
+stage "fuzz smoke (cargo-fuzz, 15 s per target)"
+bash scripts/fuzz.sh 15
+
 stage "browser tests (wasm-bindgen-test, headless Chromium)"
 CHROMEDRIVER=/usr/bin/chromedriver cargo test -p tradecover --target wasm32-unknown-unknown
 
