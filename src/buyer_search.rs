@@ -8,6 +8,7 @@ use leptos::ev;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use tradecover_core::coface::{self, CompanyList};
+use tradecover_core::locale::Locale;
 use tradecover_core::{Buyer, BuyerQuery, Country, Establishment, Insurer, ValidationError};
 
 use crate::proxy_client::ProxyClient;
@@ -57,6 +58,10 @@ pub fn BuyerSearch(
     /// Label of the search field.
     #[prop(into, default = "Buyer".to_owned())]
     label: String,
+    /// Language of messages: a BCP 47 tag (`fr`, `de-CH`…); en, fr, de, nl, es and it are
+    /// supported, anything else falls back to English.
+    #[prop(into, default = "en".to_owned())]
+    locale: String,
     /// Called with the head office the user picked.
     #[prop(into)]
     on_select: Callback<Buyer>,
@@ -70,6 +75,7 @@ pub fn BuyerSearch(
     let errors_id = format!("tc-buyer-search-{instance}-errors");
     let option_prefix = format!("tc-buyer-search-{instance}-option-");
 
+    let language = Locale::parse(&locale).language;
     let insurer = Insurer::parse(&insurer);
     let client = StoredValue::new(ProxyClient::new(&proxy));
     let name = RwSignal::new(String::new());
@@ -92,15 +98,16 @@ pub fn BuyerSearch(
     let setup_errors = Memo::new(move |_| {
         let mut errors = Vec::new();
         match insurer {
-            Err(ref error) => errors.push(WidgetError::from_validation(error)),
+            Err(ref error) => errors.push(WidgetError::from_validation(error, language)),
             Ok(Insurer::Coface) => {}
             Ok(other) => errors.push(WidgetError::from_validation(
                 &ValidationError::new("insurer.unsupported", "insurer")
                     .with_param("insurer", other.display_name()),
+                language,
             )),
         }
         if let Err(error) = country.with(|country| Country::parse(country)) {
-            errors.push(WidgetError::from_validation(&error));
+            errors.push(WidgetError::from_validation(&error, language));
         }
         errors
     });
@@ -139,8 +146,10 @@ pub fn BuyerSearch(
                 state.set(SearchState::Idle);
                 open.set(false);
                 if explicit {
-                    let errors: Vec<WidgetError> =
-                        errors.iter().map(WidgetError::from_validation).collect();
+                    let errors: Vec<WidgetError> = errors
+                        .iter()
+                        .map(|error| WidgetError::from_validation(error, language))
+                        .collect();
                     errors.iter().for_each(report);
                     name_errors.set(errors);
                 }
@@ -152,9 +161,9 @@ pub fn BuyerSearch(
         state.set(SearchState::Loading);
         spawn_local(async move {
             let client = client.get_value();
-            let outcome = match client.send(Insurer::Coface, &request).await {
+            let outcome = match client.send(Insurer::Coface, &request, language).await {
                 Ok(response) => coface::parse_company_list(response.status, &response.body)
-                    .map_err(|error| WidgetError::from_insurer(&error)),
+                    .map_err(|error| WidgetError::from_insurer(&error, language)),
                 Err(error) => Err(error),
             };
             if sequence.try_get_value() != Some(seq) {

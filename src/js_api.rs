@@ -30,6 +30,7 @@ struct BuyerSearchOptions {
     proxy: Option<String>,
     country: Option<String>,
     label: Option<String>,
+    locale: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -63,7 +64,7 @@ impl WidgetHandle {
 
 /// Mounts the buyer search box into `host`'s shadow root (created open if missing).
 ///
-/// `options`: `{insurer, proxy, country, label}`. The host fires `tradecover-select` with
+/// `options`: `{insurer, proxy, country, label, locale}`. The host fires `tradecover-select` with
 /// `detail.buyer` and `tradecover-error` with `detail = {code, message, field?, retryable}`.
 /// Invalid option values are shown as errors inside the widget; only an `options` value that is
 /// not an object throws (a `TypeError`).
@@ -98,6 +99,7 @@ pub fn mount_buyer_search(host: HtmlElement, options: JsValue) -> Result<WidgetH
                 proxy=options.proxy.unwrap_or_else(|| "/proxy".to_owned())
                 country=options.country.unwrap_or_else(|| "FR".to_owned())
                 label=options.label.unwrap_or_else(|| "Buyer".to_owned())
+                locale=options.locale.unwrap_or_else(|| "en".to_owned())
                 on_select=on_select
                 on_error=on_error
             />

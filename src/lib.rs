@@ -13,8 +13,8 @@
 
 pub mod buyer_search;
 pub mod js_api;
-pub mod messages;
 pub mod proxy_client;
+pub mod validation_api;
 pub mod widget_error;
 
 pub use buyer_search::BuyerSearch;

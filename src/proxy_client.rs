@@ -1,6 +1,7 @@
 //! Sends the core's insurer requests to the customer's proxy: `{proxy}/{insurer}{path}`.
 
 use gloo_net::http::{Method as GlooMethod, RequestBuilder};
+use tradecover_core::locale::Language;
 use tradecover_core::{HttpRequest, Insurer, Method};
 
 use crate::widget_error::WidgetError;
@@ -51,6 +52,7 @@ impl ProxyClient {
         &self,
         insurer: Insurer,
         request: &HttpRequest,
+        language: Language,
     ) -> Result<ProxyResponse, WidgetError> {
         let method = match request.method {
             Method::Get => GlooMethod::GET,
@@ -73,18 +75,18 @@ impl ProxyClient {
             Some(body) => {
                 builder
                     .json(body)
-                    .map_err(|error| WidgetError::network(&error.to_string()))?
+                    .map_err(|_| WidgetError::network(language))?
                     .send()
                     .await
             }
             None => builder.send().await,
         };
-        let response = sent.map_err(|error| WidgetError::network(&error.to_string()))?;
+        let response = sent.map_err(|_| WidgetError::network(language))?;
         let status = response.status();
         let body = response
             .binary()
             .await
-            .map_err(|error| WidgetError::network(&error.to_string()))?;
+            .map_err(|_| WidgetError::network(language))?;
         Ok(ProxyResponse { status, body })
     }
 }

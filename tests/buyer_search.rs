@@ -376,3 +376,21 @@ async fn unmount_removes_the_widget() {
     assert!(!widget.handle.mounted());
     assert!(widget.query("input").is_none());
 }
+
+#[wasm_bindgen_test]
+async fn messages_follow_the_locale() {
+    fake_fetch(200, &hit_list());
+    let english = Mounted::new(coface("FR"));
+    let french =
+        Mounted::new(serde_json::json!({"insurer": "coface", "country": "FR", "locale": "fr-FR"}));
+    english.press("Enter").await;
+    french.press("Enter").await;
+    let text = |widget: &Mounted| widget.query(".tc-error").unwrap().text_content().unwrap();
+    assert_eq!(french.error_codes(), english.error_codes());
+    assert_ne!(
+        text(&french),
+        text(&english),
+        "the French widget speaks French"
+    );
+    assert!(!text(&french).is_empty());
+}

@@ -3,7 +3,7 @@
 import { load } from './index.js';
 import { mountBuyerSearch } from './tradecover.js';
 
-const BUYER_SEARCH_OPTIONS = ['insurer', 'proxy', 'country', 'label'];
+const BUYER_SEARCH_OPTIONS = ['insurer', 'proxy', 'country', 'label', 'locale'];
 
 function readOptions(element, names) {
   const options = {};
@@ -29,7 +29,7 @@ function reportLoadFailure(element, error) {
   );
 }
 
-/** `<tradecover-buyer-search insurer="coface" proxy="/proxy" country="FR">` */
+/** `<tradecover-buyer-search insurer="coface" proxy="/proxy" country="FR" locale="fr">` */
 export class TradecoverBuyerSearch extends HTMLElement {
   static get observedAttributes() {
     return BUYER_SEARCH_OPTIONS;

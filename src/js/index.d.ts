@@ -47,6 +47,8 @@ export interface BuyerSearchOptions {
   country?: string;
   /** Label of the search field; default `Buyer`. */
   label?: string;
+  /** Language of messages (BCP 47: `fr`, `de-CH`…); en, fr, de, nl, es, it; default `en`. */
+  locale?: string;
 }
 
 /** A mounted widget. */
@@ -57,6 +59,55 @@ export interface WidgetHandle {
 
 /** Loads the WebAssembly module once (optionally from `wasmUrl`). */
 export function load(options?: { wasmUrl?: string | URL }): Promise<unknown>;
+
+/** Instantiates the module synchronously from its bytes (Node.js, workers). */
+export function loadSync(options: { module: BufferSource | WebAssembly.Module }): void;
+
+/** One validation error: stable code, field, localised message, params. */
+export interface ValidationError {
+  code: string;
+  field: string;
+  message: string;
+  params: Record<string, string>;
+}
+
+/** What every validation function answers; it never throws on bad input. */
+export type Result<T> = { ok: true; value: T } | { ok: false; errors: ValidationError[] };
+
+/** An amount in integer minor units of an ISO 4217 currency. */
+export interface Money {
+  minor: number;
+  currency: string;
+}
+
+/** Field rules: `validateField(field, value, context)`. */
+export type FieldName =
+  | 'companyName' | 'town' | 'postcode' | 'region' | 'amount' | 'customerReference'
+  | 'comment' | 'callbackUrl' | 'timeToLiveHours';
+
+/** Context of `validateField`: all optional. */
+export interface FieldContext {
+  country?: string;
+  currency?: string;
+  locale?: string;
+  insurer?: 'allianz-trade' | 'atradius' | 'coface';
+  maxAmountMinor?: number;
+}
+
+/** Canonical form of an identifier of `kind` (e.g. `fr.siren`, `de.vat`, `lei`). */
+export function validateIdentifier(kind: string, value: string, locale?: string): Result<string>;
+/** The identifier kinds `text` could be in `country`, most specific first. */
+export function detectIdentifier(country: string, text: string, locale?: string): Result<string[]>;
+/** Validates one form field; `value` is the normalised text (amounts: minor units). */
+export function validateField(field: FieldName, value: string, context?: FieldContext): Result<string>;
+/** Parses an amount as typed in `locale` (`1 000,50`, `1.000,50`, `1,000.50`). */
+export function parseMoney(text: string, currency: string, locale?: string): Result<Money>;
+/** Formats an amount as `Intl.NumberFormat` would in `locale`. */
+export function formatMoney(money: Money, locale?: string): Result<string>;
+/** Every ISO 3166-1 country with its name in `locale`, sorted by name. */
+export function countries(locale?: string): Result<{ code: string; alpha3: string; name: string }[]>;
+/** Every active ISO 4217 currency with its minor units. */
+export function currencies(): Result<{ code: string; minorUnits: number }[]>;
 
 /** Mounts the buyer search box into `element`'s shadow root. */
 export function mountBuyerSearch(
