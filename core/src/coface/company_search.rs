@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::identifier_types::{compact, kind_of};
+use super::identifier_types::{compact, to_identifier};
 use super::response::parse_json;
 use super::wire::{CompanyBody, CompanyListBody, ESTABLISHMENT, HEAD_OFFICE};
 use crate::buyer::{Address, Buyer, Establishment, Identifier};
@@ -88,11 +88,9 @@ fn company_to_buyer(company: CompanyBody) -> Result<Buyer, InsurerError> {
         company
             .legal_identifiers
             .into_iter()
-            .map(|identifier| Identifier {
-                kind: kind_of(&identifier.identifier_type),
-                value: compact(&identifier.identifier_value),
-            })
-            .filter(|identifier| !identifier.value.is_empty()),
+            .filter_map(|identifier| {
+                to_identifier(&identifier.identifier_type, &identifier.identifier_value)
+            }),
     );
     Ok(Buyer {
         insurer: Insurer::Coface,
