@@ -120,8 +120,27 @@ pub(super) fn parse(text: &str) -> Result<Entry, Problem> {
     let mut found: Option<(&'static str, String, String)> = None;
     let mut court: Vec<&str> = Vec::new();
     let mut i = 0;
+    // After the register, a `@` starts the court (the canonical form): from there on every word
+    // is part of the court, even one that looks like a register type (a court `HR A`).
+    let mut in_court = false;
     while i < words.len() {
         let next = words.get(i + 1).map(String::as_str);
+        if in_court {
+            let word = words[i].as_str();
+            if word.bytes().any(|b| b.is_ascii_digit()) {
+                return Err(Problem::Format);
+            }
+            if word != COURT_MARK && !FILLERS.contains(&word) {
+                court.push(word);
+            }
+            i += 1;
+            continue;
+        }
+        if words[i] == COURT_MARK && found.is_some() {
+            in_court = true;
+            i += 1;
+            continue;
+        }
         if let Some((register, glued, used)) = register_type(&words[i], next) {
             if found.is_some() {
                 return Err(Problem::Format);
@@ -274,6 +293,14 @@ mod tests {
 
     fn ok(text: &str) -> Result<String, Problem> {
         validate(text)
+    }
+
+    #[test]
+    fn after_the_court_mark_everything_is_court() {
+        // Found by the fuzzer: a court `HR A` read back as a second register `HR A`.
+        let canonical = ok("@HR@HRA3@A@").unwrap();
+        assert_eq!(canonical, "HRA3@HR-A");
+        assert_eq!(ok(&canonical).as_deref(), Ok("HRA3@HR-A"));
     }
 
     #[test]
