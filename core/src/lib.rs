@@ -6,6 +6,8 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+#[cfg(feature = "allianz_trade")]
+pub mod allianz_trade;
 pub mod buyer;
 pub mod buyer_query;
 #[cfg(feature = "coface")]
