@@ -8,6 +8,8 @@
 
 #[cfg(feature = "allianz_trade")]
 pub mod allianz_trade;
+#[cfg(feature = "atradius")]
+pub mod atradius;
 pub mod buyer;
 pub mod buyer_query;
 #[cfg(feature = "coface")]
