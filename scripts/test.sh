@@ -25,6 +25,8 @@ cargo clippy -p tradecover --target wasm32-unknown-unknown --all-targets -- -D w
 
 stage "native tests"
 cargo test --workspace
+# SNS signature verification is behind a non-default feature (no RSA in the wasm bundle).
+cargo test -p tradecover-core --features coface_sns --test coface_sns
 
 stage "fuzz smoke (cargo-fuzz, 15 s per target)"
 bash scripts/fuzz.sh 15

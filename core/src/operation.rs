@@ -56,11 +56,19 @@ fn is_safe_segment(segment: &str) -> bool {
 
 /// Every operation of every enabled insurer.
 pub fn all() -> impl Iterator<Item = &'static Operation> {
+    #[cfg(feature = "allianz_trade")]
+    let allianz_trade = crate::allianz_trade::OPERATIONS.iter();
+    #[cfg(not(feature = "allianz_trade"))]
+    let allianz_trade = [].iter();
+    #[cfg(feature = "atradius")]
+    let atradius = crate::atradius::OPERATIONS.iter();
+    #[cfg(not(feature = "atradius"))]
+    let atradius = [].iter();
     #[cfg(feature = "coface")]
     let coface = crate::coface::OPERATIONS.iter();
     #[cfg(not(feature = "coface"))]
     let coface = [].iter();
-    coface
+    allianz_trade.chain(atradius).chain(coface)
 }
 
 /// The operation `method path` of `insurer`, if tradecover performs it.

@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use super::identifier_types::{compact, to_identifier};
 use super::response::parse_json;
-use super::wire::{CompanyBody, CompanyListBody, ESTABLISHMENT, HEAD_OFFICE};
+use super::wire::{CompanyBody, CompanyListBody, ESTABLISHMENT, HEAD_OFFICE, REGION};
 use crate::buyer::{Address, Buyer, Establishment, Identifier};
 use crate::buyer_query::BuyerQuery;
 use crate::country::Country;
@@ -27,6 +27,15 @@ pub fn name_search_request(query: &BuyerQuery) -> HttpRequest {
         .with_optional_query("town", query.town.as_deref())
         .with_optional_query("postalCode", query.postcode.as_deref())
         .with_header("accept", "application/json")
+}
+
+/// The search by name with the region or state too (`region`): CofaServe needs it in the US
+/// and its possessions, Canada, Australia and Denmark's possessions
+/// ([`crate::field::region_required`]); elsewhere it narrows the search. A blank region is
+/// left out.
+pub fn name_search_request_in_region(query: &BuyerQuery, region: Option<&str>) -> HttpRequest {
+    let region = region.map(str::trim).filter(|region| !region.is_empty());
+    name_search_request(query).with_optional_query(REGION, region)
 }
 
 /// A hit list: the buyers returned and how many matched in all.
@@ -71,14 +80,11 @@ fn company_to_buyer(company: CompanyBody) -> Result<Buyer, InsurerError> {
                 "company {easy_number} has an unknown countryCode {country_code:?}"
             ))
         })?;
-    let establishment = match company.establishment_type.as_deref() {
-        Some(HEAD_OFFICE) | None => Establishment::HeadOffice,
-        Some(ESTABLISHMENT) => Establishment::Branch,
-        Some(other) => {
-            return Err(malformed(format!(
-                "company {easy_number} has an unknown establishmentType {other:?}"
-            )))
-        }
+    // An establishment type this version does not know is shown, never rejected; as only head
+    // offices may be ordered on, it is taken for a branch (shown, not orderable).
+    let establishment = match company.establishment_type.as_deref().map(str::trim) {
+        Some(HEAD_OFFICE) | Some("") | None => Establishment::HeadOffice,
+        Some(ESTABLISHMENT) | Some(_) => Establishment::Branch,
     };
     let mut identifiers = vec![Identifier {
         kind: EASY_KIND.to_owned(),
@@ -139,6 +145,19 @@ mod tests {
                 ("companyName".to_owned(), "Dupont".to_owned()),
                 ("postalCode".to_owned(), "75002".to_owned()),
             ]
+        );
+    }
+
+    #[test]
+    fn adds_the_region_when_given() {
+        let query = BuyerQuery::by_name("Acme", "US", Some("Albany"), None).unwrap();
+        assert_eq!(
+            name_search_request_in_region(&query, Some(" NY ")).path_and_query(),
+            "/companies/name?countryCode=USA&companyName=Acme&town=Albany&region=NY"
+        );
+        assert_eq!(
+            name_search_request_in_region(&query, Some(" ")),
+            name_search_request(&query)
         );
     }
 
@@ -206,6 +225,14 @@ mod tests {
     }
 
     #[test]
+    fn unknown_establishment_types_are_not_orderable() {
+        let body = r#"{"companies":[{"easyNumber":"1","companyName":"x","establishmentType":"SHOP","address":{"countryCode":"FRA"}}]}"#;
+        let list = parse_company_list(200, body.as_bytes()).unwrap();
+        assert_eq!(list.buyers[0].establishment, Establishment::Branch);
+        assert!(!list.buyers[0].can_request_cover());
+    }
+
+    #[test]
     fn malformed_answers_are_typed_errors() {
         for body in [
             "",
@@ -214,7 +241,6 @@ mod tests {
             r#"{"companies":[{"easyNumber":"","companyName":"x","address":{"countryCode":"FRA"}}]}"#,
             r#"{"companies":[{"easyNumber":"1","companyName":"x"}]}"#,
             r#"{"companies":[{"easyNumber":"1","companyName":"x","address":{"countryCode":"QQQ"}}]}"#,
-            r#"{"companies":[{"easyNumber":"1","companyName":"x","establishmentType":"SHOP","address":{"countryCode":"FRA"}}]}"#,
         ] {
             let error = parse_company_list(200, body.as_bytes()).unwrap_err();
             assert_eq!(error.code(), "insurer.malformed", "body {body}");

@@ -12,7 +12,10 @@ pub(super) fn parse_json<T: DeserializeOwned>(status: u16, body: &[u8]) -> Resul
             reason: error.to_string(),
         });
     }
-    let error: ErrorBody = serde_json::from_slice(body).unwrap_or_default();
+    let mut error: ErrorBody = serde_json::from_slice(body).unwrap_or_default();
+    if error.message.is_empty() {
+        error.message = rejection_text(&error);
+    }
     Err(match status {
         _ if error.message.contains(ATTEMPTS_EXCEEDED) => InsurerError::LockedOut {
             message: error.message,
@@ -32,6 +35,24 @@ pub(super) fn parse_json<T: DeserializeOwned>(status: u16, body: &[u8]) -> Resul
             message: error.message,
         },
     })
+}
+
+/// The `rejectionReasons` of an error body as one text: `CODE: label; CODE: label`.
+fn rejection_text(error: &ErrorBody) -> String {
+    error
+        .rejection_reasons
+        .iter()
+        .map(
+            |reason| match (reason.code.as_deref(), reason.label.as_deref()) {
+                (Some(code), Some(label)) => format!("{code}: {}", label.trim()),
+                (Some(code), None) => code.to_owned(),
+                (None, Some(label)) => label.trim().to_owned(),
+                (None, None) => String::new(),
+            },
+        )
+        .filter(|text| !text.is_empty())
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 #[cfg(test)]
@@ -76,6 +97,27 @@ mod tests {
                 status: 400,
                 code: "InvalidCountryCode".into(),
                 message: "no".into()
+            }
+        );
+        let refused = err(
+            422,
+            r#"{"code":"ORDER_REJECTED","rejectionReasons":[{"code":"R01","label":"Buyer in liquidation"},{"rejectionCode":7}]}"#,
+        );
+        assert_eq!(
+            refused,
+            InsurerError::Rejected {
+                status: 422,
+                code: "ORDER_REJECTED".into(),
+                message: "R01: Buyer in liquidation; 7".into()
+            }
+        );
+        let numeric = err(400, r#"{"code":400,"message":"Bad country"}"#);
+        assert_eq!(
+            numeric,
+            InsurerError::Rejected {
+                status: 400,
+                code: "400".into(),
+                message: "Bad country".into()
             }
         );
     }
