@@ -11,7 +11,7 @@ seconds="${1:-15}"
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(identifier money field coface_responses text_inputs)
+  targets=(identifier money field text_inputs coface_responses allianz_trade_responses atradius_responses)
 fi
 # cargo-fuzz needs nightly-only flags (sanitizers); RUSTC_BOOTSTRAP lets stable accept them.
 export RUSTC_BOOTSTRAP=1
