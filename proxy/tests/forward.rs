@@ -91,7 +91,10 @@ async fn refuses_everything_that_is_not_an_allowed_operation() {
         ("DELETE", "/proxy/coface/companies/name"),
         ("GET", "/proxy/coface/companies/name/extra"),
         ("PATCH", "/proxy/coface/replay/v1/replay"),
-        ("POST", "/proxy/coface/topics/credit_insurance_cover/subscriptions"),
+        (
+            "POST",
+            "/proxy/coface/topics/credit_insurance_cover/subscriptions",
+        ),
         ("GET", "/proxy/coface/companies/%6eame"),
         ("GET", "/proxy/coface/companies/../companies/name"),
         ("GET", "/proxy/coface//companies/name"),
