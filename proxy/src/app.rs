@@ -32,6 +32,7 @@ pub fn app(config: ProxyConfig) -> Router {
             api_key: config.coface.api_key.clone(),
             policy_number: config.coface.policy_number.clone(),
         },
+        ..SandboxConfig::default()
     });
     let coface_upstream = Upstream::embedded(sandbox.clone(), "/coface");
     let state = Arc::new(AppState {

@@ -47,6 +47,7 @@ mod identifiers;
 mod idgen;
 mod names;
 mod normalize;
+mod outbox;
 mod params;
 mod rng;
 mod sandbox_api;
@@ -58,6 +59,7 @@ pub use country::Country;
 pub use dataset::{dataset, Address, Company, Dataset, EstablishmentType};
 pub use identifiers::{IdentifierType, LegalIdentifier};
 pub use normalize::{compact_postcode, normalize};
+pub use outbox::{Outbox, OutgoingNotification, OUTBOX_CAPACITY};
 pub use search::{MatchRank, NameMatch, NameQuery};
 
 /// EASY number helpers. Layout: 12-digit identifier, 2 check digits
@@ -120,6 +122,80 @@ impl fmt::Debug for CofaceCredentials {
     }
 }
 
+/// Credentials the simulated Allianz Trade API accepts: the private API key exchanged for a
+/// 60-minute bearer token.
+#[derive(Clone)]
+pub struct AllianzTradeCredentials {
+    /// The private API key (sent in the token request).
+    pub api_key: String,
+}
+
+impl AllianzTradeCredentials {
+    /// A freshly drawn random API key.
+    pub fn random() -> Self {
+        Self {
+            api_key: secret::random_hex(24),
+        }
+    }
+}
+
+impl Default for AllianzTradeCredentials {
+    /// The process's default credentials, drawn at random once per process.
+    fn default() -> Self {
+        static PROCESS_DEFAULT: OnceLock<AllianzTradeCredentials> = OnceLock::new();
+        PROCESS_DEFAULT.get_or_init(Self::random).clone()
+    }
+}
+
+impl fmt::Debug for AllianzTradeCredentials {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AllianzTradeCredentials")
+            .field("api_key", &"<redacted>")
+            .finish()
+    }
+}
+
+/// Credentials the simulated Atradius Cover API accepts: an OAuth client (Basic) plus the
+/// application key, exchanged for a 30-minute bearer token.
+#[derive(Clone)]
+pub struct AtradiusCredentials {
+    /// OAuth client id.
+    pub client_id: String,
+    /// OAuth client secret.
+    pub client_secret: String,
+    /// Application key (`Atradius-App-Key` header).
+    pub app_key: String,
+}
+
+impl AtradiusCredentials {
+    /// Client id `sandbox` with a freshly drawn random secret and application key.
+    pub fn random() -> Self {
+        Self {
+            client_id: "sandbox".to_owned(),
+            client_secret: secret::random_hex(16),
+            app_key: secret::random_hex(16),
+        }
+    }
+}
+
+impl Default for AtradiusCredentials {
+    /// The process's default credentials, drawn at random once per process.
+    fn default() -> Self {
+        static PROCESS_DEFAULT: OnceLock<AtradiusCredentials> = OnceLock::new();
+        PROCESS_DEFAULT.get_or_init(Self::random).clone()
+    }
+}
+
+impl fmt::Debug for AtradiusCredentials {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AtradiusCredentials")
+            .field("client_id", &self.client_id)
+            .field("client_secret", &"<redacted>")
+            .field("app_key", &"<redacted>")
+            .finish()
+    }
+}
+
 /// Sandbox configuration.
 #[derive(Clone, Debug)]
 pub struct SandboxConfig {
@@ -127,18 +203,34 @@ pub struct SandboxConfig {
     pub seed: u64,
     /// Credentials of the simulated Coface API.
     pub coface: CofaceCredentials,
+    /// Credentials of the simulated Allianz Trade API.
+    pub allianz_trade: AllianzTradeCredentials,
+    /// Credentials of the simulated Atradius API.
+    pub atradius: AtradiusCredentials,
+    /// Sandbox time after which a referred (pending) application, job or order is decided.
+    pub referral_delay: std::time::Duration,
+    /// Where the simulated insurers send their notifications (webhooks, push messages).
+    pub outbox: Outbox,
 }
+
+/// Default [`SandboxConfig::referral_delay`]: two minutes of sandbox time (tests advance the
+/// clock instead of waiting).
+pub const DEFAULT_REFERRAL_DELAY: std::time::Duration = std::time::Duration::from_secs(120);
 
 /// The seed used when none is given.
 pub const DEFAULT_SEED: u64 = 2026;
 
 impl Default for SandboxConfig {
-    /// Seed [`DEFAULT_SEED`] and the process's default credentials
-    /// ([`CofaceCredentials::default`]).
+    /// Seed [`DEFAULT_SEED`], the process's default credentials of each insurer and
+    /// [`DEFAULT_REFERRAL_DELAY`], and a new [`Outbox`].
     fn default() -> Self {
         Self {
             seed: DEFAULT_SEED,
             coface: CofaceCredentials::default(),
+            allianz_trade: AllianzTradeCredentials::default(),
+            atradius: AtradiusCredentials::default(),
+            referral_delay: DEFAULT_REFERRAL_DELAY,
+            outbox: Outbox::new(),
         }
     }
 }

@@ -130,6 +130,7 @@ async fn main() -> ExitCode {
     let app = router(SandboxConfig {
         seed: options.seed,
         coface,
+        ..SandboxConfig::default()
     });
     let address = SocketAddr::from((Ipv4Addr::LOCALHOST, port));
     let listener = match tokio::net::TcpListener::bind(address).await {

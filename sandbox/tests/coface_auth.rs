@@ -338,6 +338,7 @@ async fn configured_credentials_are_the_ones_accepted() {
     let sandbox = Sandbox::with(SandboxConfig {
         seed: DEFAULT_SEED,
         coface: creds,
+        ..SandboxConfig::default()
     });
     let token = sandbox.login().await;
     let (status, _) = sandbox.search(&token, &[FRA, ("companyName", "a")]).await;
