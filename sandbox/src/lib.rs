@@ -54,6 +54,7 @@ mod sandbox_api;
 mod search;
 mod secret;
 mod towns;
+pub mod underwriting;
 
 pub use country::Country;
 pub use dataset::{dataset, Address, Company, Dataset, EstablishmentType};

@@ -7,6 +7,7 @@
 //!   Optional `knownToCoface=false` samples companies unknown to Coface instead (their
 //!   `easyNumber` is null), `hasEstablishments=true|false` filters on establishments;
 //!   `countryCode` may be omitted to sample every country; `n` is 1–100, default 5;
+//!   `highRisk=true|false` picks buyers the [`crate::underwriting`] policy refuses (or not);
 //! - `POST /__sandbox/clock/advance?seconds=N` moves the sandbox clock forward (token expiry,
 //!   login lockouts) and answers `{"offsetSeconds": total}`.
 
@@ -15,6 +16,7 @@ use crate::coface::companies::CompanyJson;
 use crate::dataset::{Company, Dataset};
 use crate::error::{method_not_allowed, ApiError};
 use crate::params::{bool_param, count_param, country_param, param, query_params};
+use crate::underwriting::is_high_risk;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Response};
@@ -66,11 +68,13 @@ async fn sample(
     let n = count_param(&params, "n", 5, MAX_SAMPLE)?;
     let known = bool_param(&params, "knownToCoface")?.unwrap_or(true);
     let with_establishments = bool_param(&params, "hasEstablishments")?;
+    let high_risk = bool_param(&params, "highRisk")?;
     let picked = state
         .dataset
         .sample_head_offices(country, n, |c: &Company| {
             c.known_to_coface() == known
                 && with_establishments.is_none_or(|wanted| (c.establishment_count() > 0) == wanted)
+                && high_risk.is_none_or(|wanted| is_high_risk(c) == wanted)
         });
     let companies: Vec<CompanyJson<'_>> = picked.into_iter().map(CompanyJson::from).collect();
     Ok(Json(json!({ "companies": companies })).into_response())

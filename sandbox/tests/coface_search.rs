@@ -271,6 +271,22 @@ async fn establishments_are_marked_and_point_to_their_head_office() {
     for sampled in companies(&body) {
         assert!(lookup(&sampled).establishment_count() > 0);
     }
+    for wanted in [true, false] {
+        let (status, body) = sandbox
+            .get(&format!(
+                "/__sandbox/companies/sample?countryCode=DEU&n=4&highRisk={wanted}"
+            ))
+            .await;
+        assert_eq!(status, StatusCode::OK);
+        let sampled = companies(&body);
+        assert_eq!(sampled.len(), 4);
+        for company in sampled {
+            assert_eq!(
+                tradecover_sandbox::underwriting::is_high_risk(&lookup(&company)),
+                wanted
+            );
+        }
+    }
 }
 
 #[tokio::test]
