@@ -53,6 +53,7 @@ mod rng;
 mod sandbox_api;
 mod search;
 mod secret;
+mod settle;
 mod towns;
 pub mod underwriting;
 
@@ -237,19 +238,28 @@ impl Default for SandboxConfig {
 }
 
 /// The whole sandbox as an axum router: Coface under `/coface`, helpers under `/__sandbox`.
-/// Each router has its own clock, tokens and lockouts; the data set is shared per seed.
+/// Each router has its own clock, tokens, lockouts and applications; the data set is shared per
+/// seed. Inside a tokio runtime it also starts a ticker that decides what falls due (see
+/// [`settle`](crate::settle)); the ticker ends when the router is dropped.
 pub fn router(config: SandboxConfig) -> Router {
     let data = dataset(config.seed);
     let clock = Arc::new(clock::Clock::new());
-    let coface_state =
-        coface::CofaceState::new(config.coface, Arc::clone(&data), Arc::clone(&clock));
+    let mut settlers = settle::Settlers::default();
+    let coface_state = Arc::new(coface::CofaceState::new(
+        config.coface,
+        Arc::clone(&data),
+        Arc::clone(&clock),
+    ));
+    settlers.add(coface_state.clone());
+    settlers.start_ticker(&clock);
     Router::new()
-        .nest("/coface", coface::router(Arc::new(coface_state)))
+        .nest("/coface", coface::router(coface_state))
         .nest(
             "/__sandbox",
             sandbox_api::router(sandbox_api::SandboxState {
                 dataset: data,
                 clock,
+                settlers,
             }),
         )
         .fallback(error::route_not_found)

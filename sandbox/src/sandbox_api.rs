@@ -9,13 +9,14 @@
 //!   `countryCode` may be omitted to sample every country; `n` is 1–100, default 5;
 //!   `highRisk=true|false` picks buyers the [`crate::underwriting`] policy refuses (or not);
 //! - `POST /__sandbox/clock/advance?seconds=N` moves the sandbox clock forward (token expiry,
-//!   login lockouts) and answers `{"offsetSeconds": total}`.
+//!   login lockouts, referred decisions, which are settled before it answers) and answers `{"offsetSeconds": total}`.
 
 use crate::clock::Clock;
 use crate::coface::companies::CompanyJson;
 use crate::dataset::{Company, Dataset};
 use crate::error::{method_not_allowed, ApiError};
 use crate::params::{bool_param, count_param, country_param, param, query_params};
+use crate::settle::Settlers;
 use crate::underwriting::is_high_risk;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
@@ -37,6 +38,8 @@ const MAX_ADVANCE_SECONDS: u64 = 10 * 365 * 24 * 3600;
 pub(crate) struct SandboxState {
     pub(crate) dataset: Arc<Dataset>,
     pub(crate) clock: Arc<Clock>,
+    /// The simulations to settle after the clock moves.
+    pub(crate) settlers: Settlers,
 }
 
 /// The helper routes, to be nested under `/__sandbox`.
@@ -94,5 +97,6 @@ async fn advance_clock(
             ))
         })?;
     let offset = state.clock.advance(Duration::from_secs(seconds));
+    state.settlers.settle_all(&state.clock);
     Ok(Json(json!({ "offsetSeconds": offset.as_secs() })))
 }

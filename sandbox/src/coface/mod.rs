@@ -14,6 +14,7 @@ use crate::clock::Clock;
 use crate::dataset::Dataset;
 use crate::error::{method_not_allowed, ApiError};
 use crate::secret::secure_eq;
+use crate::settle::Settle;
 use crate::CofaceCredentials;
 use axum::http::{HeaderMap, StatusCode};
 use axum::routing::{get, post};
@@ -58,6 +59,15 @@ impl CofaceState {
     /// single insert or remove).
     pub(crate) fn auth(&self) -> std::sync::MutexGuard<'_, AuthState> {
         self.auth.lock().unwrap_or_else(|p| p.into_inner())
+    }
+}
+
+impl Settle for CofaceState {
+    /// Forgets long-expired tokens and lockouts that have gone stale.
+    fn settle(&self, now: std::time::Duration) {
+        let mut auth = self.auth();
+        auth.tokens.purge(now);
+        auth.lockouts.retain(|_, lockout| !lockout.is_stale(now));
     }
 }
 

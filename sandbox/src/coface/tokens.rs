@@ -48,7 +48,8 @@ pub struct TokenStore {
 const FORGET_AFTER: Duration = Duration::from_secs(24 * 3600);
 
 impl TokenStore {
-    fn purge(&mut self, now: Duration) {
+    /// Forgets tokens expired for longer than a day (and refresh tokens once expired).
+    pub fn purge(&mut self, now: Duration) {
         let keep = |expiry: &mut Duration| now < expiry.saturating_add(FORGET_AFTER);
         self.id_tokens.retain(|_, e| keep(e));
         self.access_tokens.retain(|_, e| keep(e));
