@@ -1,6 +1,7 @@
 //! Offline simulator of the trade-credit insurers' APIs, used by the tradecover demo and by
-//! every test. Today it simulates the Coface CofaServe API (login with lockouts, search a
-//! partner by name) over a deterministic data set of about 77,000 company records in 12
+//! every test. It simulates the Coface CofaServe API (login with lockouts, search a partner by
+//! name) and the Allianz Trade API (token, company search, cover requests answered through
+//! jobs, webhooks) over a deterministic data set of about 77,000 company records in 12
 //! countries, with real towns and postcodes and national identifiers that carry correct
 //! check digits.
 //!
@@ -22,6 +23,14 @@
 //!   with headers `authorization` (the idToken), `x-api-key`, `X-COF-Policy-Number` →
 //!   `{"companies": […], "count": n}`; matching and ranking are described on
 //!   [`Dataset::search_by_name`] and [`NameQuery`];
+//! - Allianz Trade under `/allianz-trade` (bearer token from `POST /v1/idp/oauth2/authorize`
+//!   `{"apiKey"}`, 60 minutes, never refreshed): `POST /search/v2/companies/advancedSearch`
+//!   and `/matching` (every company has a stable `companyId`), `POST
+//!   /company-referential/v1/companies`, `POST /riskinfo/v3/covers` (→ `{"jobId"}`, with the
+//!   `callback` webhook header and `Idempotency-Key`), `GET /riskinfo/v3/jobs/{jobId}`,
+//!   `GET /riskinfo/v3/covers/{coverId}`, `POST /riskinfo/v3/covers/search` and
+//!   `/coverRequests/search`; decisions follow [`underwriting`], webhook notifications go to
+//!   the [`Outbox`];
 //! - helpers (not insurer APIs): `GET /__sandbox/health`,
 //!   `GET /__sandbox/companies/sample?countryCode=FRA&n=5[&knownToCoface=false]
 //!   [&hasEstablishments=true]`, `POST /__sandbox/clock/advance?seconds=N` (expire tokens and
@@ -35,6 +44,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod allianz_trade;
 mod checkdigits;
 mod clock;
 mod coface;
@@ -237,7 +247,8 @@ impl Default for SandboxConfig {
     }
 }
 
-/// The whole sandbox as an axum router: Coface under `/coface`, helpers under `/__sandbox`.
+/// The whole sandbox as an axum router: Coface under `/coface`, Allianz Trade under
+/// `/allianz-trade`, helpers under `/__sandbox`.
 /// Each router has its own clock, tokens, lockouts and applications; the data set is shared per
 /// seed. Inside a tokio runtime it also starts a ticker that decides what falls due (see
 /// [`settle`](crate::settle)); the ticker ends when the router is dropped.
@@ -251,9 +262,18 @@ pub fn router(config: SandboxConfig) -> Router {
         Arc::clone(&clock),
     ));
     settlers.add(coface_state.clone());
+    let allianz_trade_state = Arc::new(allianz_trade::AllianzTradeState::new(
+        config.allianz_trade,
+        Arc::clone(&data),
+        Arc::clone(&clock),
+        config.referral_delay,
+        config.outbox.clone(),
+    ));
+    settlers.add(allianz_trade_state.clone());
     settlers.start_ticker(&clock);
     Router::new()
         .nest("/coface", coface::router(coface_state))
+        .nest("/allianz-trade", allianz_trade::router(allianz_trade_state))
         .nest(
             "/__sandbox",
             sandbox_api::router(sandbox_api::SandboxState {

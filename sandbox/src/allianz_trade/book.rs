@@ -1,0 +1,181 @@
+//! The cover requests of the simulation, with their jobs and covers.
+//!
+//! Each cover request V3 gets a request id (`REQ-000001`…), a job id (a random UUID) and a
+//! cover id (`COV-000001`…); the cover becomes visible when the job is processed. The request
+//! keeps what was asked, the shared underwriting policy's answer, and when it was submitted,
+//! processed and decided (sandbox time); [`lifecycle`](super::lifecycle) moves it on.
+
+use std::collections::HashMap;
+use std::time::Duration;
+
+use crate::secret::random_hex;
+use crate::underwriting::Underwriting;
+
+use super::callback::Callback;
+use super::idempotency::IdempotencyKeys;
+
+/// A policy triple.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Policy {
+    /// `businessUnitCode`.
+    pub(crate) business_unit_code: String,
+    /// `policyId`.
+    pub(crate) policy_id: String,
+    /// `extensionId` (empty when none).
+    pub(crate) extension_id: String,
+}
+
+/// The amount asked for.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Requested {
+    /// As it travels: a JSON number in major units.
+    pub(crate) amount: serde_json::Number,
+    /// Its whole major units, as the underwriting policy reads it.
+    pub(crate) major: u64,
+    /// ISO 4217 code, upper case.
+    pub(crate) currency: String,
+}
+
+/// What a new cover request asks for (validated).
+#[derive(Clone, Debug)]
+pub(crate) struct NewCoverRequest {
+    /// The buyer's company id, canonical.
+    pub(crate) company_id: String,
+    /// The buyer's name.
+    pub(crate) company_name: String,
+    /// The policy.
+    pub(crate) policy: Policy,
+    /// The amount.
+    pub(crate) requested: Requested,
+    /// `isRequestUrgent`.
+    pub(crate) urgent: bool,
+    /// `comment`.
+    pub(crate) comment: Option<String>,
+    /// `customerReference`.
+    pub(crate) customer_reference: Option<String>,
+    /// The underwriting policy's answer.
+    pub(crate) underwriting: Underwriting,
+    /// The webhook, if any.
+    pub(crate) callback: Option<Callback>,
+}
+
+/// A cover request and everything that happened to it.
+#[derive(Clone, Debug)]
+pub(crate) struct CoverRequest {
+    /// `requestId`.
+    pub(crate) request_id: String,
+    /// The job that processes it.
+    pub(crate) job_id: String,
+    /// The cover it creates (visible once processed).
+    pub(crate) cover_id: String,
+    /// What was asked.
+    pub(crate) asked: NewCoverRequest,
+    /// When it was submitted.
+    pub(crate) submitted_at: Duration,
+    /// When its job was processed, once it was.
+    pub(crate) processed_at: Option<Duration>,
+    /// When it was decided, once it was.
+    pub(crate) decided_at: Option<Duration>,
+}
+
+impl CoverRequest {
+    /// When it last changed.
+    pub(crate) fn last_update(&self) -> Duration {
+        self.decided_at
+            .or(self.processed_at)
+            .unwrap_or(self.submitted_at)
+    }
+}
+
+/// Every cover request, in submission order, with lookups by job and cover id and the
+/// idempotency keys seen.
+#[derive(Debug, Default)]
+pub(crate) struct Book {
+    requests: Vec<CoverRequest>,
+    by_job: HashMap<String, usize>,
+    by_cover: HashMap<String, usize>,
+    /// Idempotency keys of past cover requests.
+    pub(crate) idempotency: IdempotencyKeys,
+}
+
+impl Book {
+    /// Records a new request submitted at `now`; returns its position.
+    pub(crate) fn submit(&mut self, asked: NewCoverRequest, now: Duration) -> usize {
+        let n = self.requests.len();
+        let request = CoverRequest {
+            request_id: format!("REQ-{:06}", n + 1),
+            job_id: uuid(),
+            cover_id: format!("COV-{:06}", n + 1),
+            asked,
+            submitted_at: now,
+            processed_at: None,
+            decided_at: None,
+        };
+        self.by_job.insert(request.job_id.clone(), n);
+        self.by_cover.insert(request.cover_id.clone(), n);
+        self.requests.push(request);
+        n
+    }
+
+    /// The request at position `n`.
+    pub(crate) fn get(&self, n: usize) -> Option<&CoverRequest> {
+        self.requests.get(n)
+    }
+
+    /// The request whose job is `job_id`.
+    pub(crate) fn by_job(&self, job_id: &str) -> Option<&CoverRequest> {
+        self.by_job.get(job_id).and_then(|n| self.requests.get(*n))
+    }
+
+    /// The request whose cover is `cover_id`, once its job is processed.
+    pub(crate) fn by_cover(&self, cover_id: &str) -> Option<&CoverRequest> {
+        self.by_cover
+            .get(cover_id)
+            .and_then(|n| self.requests.get(*n))
+            .filter(|request| request.processed_at.is_some())
+    }
+
+    /// Every request, in submission order.
+    pub(crate) fn requests(&self) -> &[CoverRequest] {
+        &self.requests
+    }
+
+    /// Every request, to move on.
+    pub(crate) fn requests_mut(&mut self) -> &mut [CoverRequest] {
+        &mut self.requests
+    }
+}
+
+/// A random version-4 UUID, e.g. `7c9e6679-7425-40de-944b-e07fc1f90ae7`.
+pub(crate) fn uuid() -> String {
+    let hex = random_hex(16);
+    let variant = ['8', '9', 'a', 'b'][usize::from(hex.as_bytes()[16] % 4)];
+    format!(
+        "{}-{}-4{}-{}{}-{}",
+        &hex[0..8],
+        &hex[8..12],
+        &hex[13..16],
+        variant,
+        &hex[17..20],
+        &hex[20..32]
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::uuid;
+
+    #[test]
+    fn uuids_are_version_4() {
+        let id = uuid();
+        assert_eq!(id.len(), 36);
+        let parts: Vec<&str> = id.split('-').collect();
+        assert_eq!(
+            parts.iter().map(|p| p.len()).collect::<Vec<_>>(),
+            [8, 4, 4, 4, 12]
+        );
+        assert!(parts[2].starts_with('4'));
+        assert!("89ab".contains(&parts[3][..1]));
+        assert_ne!(uuid(), id);
+    }
+}

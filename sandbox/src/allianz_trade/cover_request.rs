@@ -1,0 +1,228 @@
+//! `POST /riskinfo/v3/covers`: the cover request V3, answered 202 `{"jobId"}`.
+//!
+//! Body: `requestTypeCode` (`Primary`), `policy {businessUnitCode, policyId, extensionId}`,
+//! `creditLimitDetails {requestedAmount (major units, number or numeric string),
+//! currencyCode}`, `companyId`, `isRequestUrgent`, and optionally `comment` and
+//! `customerReference`. Headers: `callback` (webhook, see [`callback`]) and
+//! `Idempotency-Key` (see [`idempotency`]).
+//!
+//! Errors: 400 for a body that is not JSON, a missing field or a value of the wrong type;
+//! 422 `INVALID_AMOUNT` for an amount not above zero, `COMPANY_NOT_FOUND` for a company id the
+//! sandbox does not know, `REQUEST_TYPE_NOT_SUPPORTED` for anything but `Primary` (a
+//! `GradeCover` needs no amount and is not simulated), `IDEMPOTENCY_KEY_REUSED` for a key
+//! already used with another request.
+
+use std::sync::Arc;
+
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::Json;
+use serde_json::{json, Number, Value};
+
+use super::body::{bool_at, object, object_at, required_text, text_at, Object};
+use super::book::{NewCoverRequest, Policy, Requested};
+use super::callback::{self, CALLBACK_HEADER};
+use super::cover_json::REQUEST_TYPE_PRIMARY;
+use super::error::AllianzError;
+use super::idempotency::{self, Fingerprint, Replay, IDEMPOTENCY_HEADER};
+use super::AllianzTradeState;
+use crate::underwriting::underwrite;
+
+/// Path of the cover request.
+pub(crate) const COVERS_PATH: &str = "/riskinfo/v3/covers";
+
+/// The cover request handler.
+pub(crate) async fn submit(
+    State(state): State<Arc<AllianzTradeState>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<(StatusCode, Json<Value>), AllianzError> {
+    let now = state.begin(&headers)?;
+    let key = idempotency::key_of(&headers)?;
+    let fields = object(&body)?;
+    let fingerprint = Fingerprint {
+        body: Value::Object(fields.clone()),
+        callback: headers
+            .get(CALLBACK_HEADER)
+            .map(|value| String::from_utf8_lossy(value.as_bytes()).into_owned()),
+    };
+    let callback = callback::from_headers(&headers)?;
+    let asked = read(&fields)?;
+    let mut simulation = state.simulation();
+    if let Some(key) = &key {
+        match simulation.book.idempotency.check(key, &fingerprint) {
+            Replay::First => {}
+            Replay::Same(n) => {
+                let job_id = simulation
+                    .book
+                    .get(n)
+                    .map(|request| request.job_id.clone())
+                    .unwrap_or_default();
+                return Ok(accepted(job_id));
+            }
+            Replay::Conflict => {
+                return Err(AllianzError::unprocessable(
+                    "IDEMPOTENCY_KEY_REUSED",
+                    format!(
+                        "The {IDEMPOTENCY_HEADER} {key:?} was already used with a different request"
+                    ),
+                ))
+            }
+        }
+    }
+    let (company_id, company_name, underwriting) = {
+        let buyer = state.buyer(&simulation, &asked.company_id).ok_or_else(|| {
+            AllianzError::unprocessable(
+                "COMPANY_NOT_FOUND",
+                format!("No company has the companyId {:?}", asked.company_id),
+            )
+        })?;
+        let underwriting = underwrite(buyer.record, asked.requested.major);
+        (buyer.company_id, buyer.name.to_owned(), underwriting)
+    };
+    let n = simulation.book.submit(
+        NewCoverRequest {
+            company_id,
+            company_name,
+            policy: asked.policy,
+            requested: asked.requested,
+            urgent: asked.urgent,
+            comment: asked.comment,
+            customer_reference: asked.customer_reference,
+            underwriting,
+            callback,
+        },
+        now,
+    );
+    if let Some(key) = key {
+        simulation.book.idempotency.remember(key, fingerprint, n);
+    }
+    let job_id = simulation
+        .book
+        .get(n)
+        .map(|request| request.job_id.clone())
+        .unwrap_or_default();
+    Ok(accepted(job_id))
+}
+
+fn accepted(job_id: String) -> (StatusCode, Json<Value>) {
+    (StatusCode::ACCEPTED, Json(json!({ "jobId": job_id })))
+}
+
+/// The request as read from the body, before the company is looked up.
+struct Asked {
+    company_id: String,
+    policy: Policy,
+    requested: Requested,
+    urgent: bool,
+    comment: Option<String>,
+    customer_reference: Option<String>,
+}
+
+fn read(fields: &Object) -> Result<Asked, AllianzError> {
+    let request_type = required_text(fields, "requestTypeCode", "requestTypeCode")?;
+    if !request_type.eq_ignore_ascii_case(REQUEST_TYPE_PRIMARY) {
+        return Err(AllianzError::unprocessable(
+            "REQUEST_TYPE_NOT_SUPPORTED",
+            format!(
+                "requestTypeCode {request_type:?} is not supported; use {REQUEST_TYPE_PRIMARY:?}"
+            ),
+        ));
+    }
+    let policy = object_at(fields, "policy", "policy")?
+        .ok_or_else(|| AllianzError::bad_request("policy is required"))?;
+    let policy = Policy {
+        business_unit_code: required_text(policy, "businessUnitCode", "policy.businessUnitCode")?,
+        policy_id: required_text(policy, "policyId", "policy.policyId")?,
+        extension_id: text_at(policy, "extensionId", "policy.extensionId")?.unwrap_or_default(),
+    };
+    let details = object_at(fields, "creditLimitDetails", "creditLimitDetails")?
+        .ok_or_else(|| AllianzError::bad_request("creditLimitDetails is required"))?;
+    let currency = required_text(details, "currencyCode", "creditLimitDetails.currencyCode")?;
+    if currency.len() != 3 || !currency.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return Err(AllianzError::bad_request(format!(
+            "creditLimitDetails.currencyCode {currency:?} is not an ISO 4217 code"
+        )));
+    }
+    let amount = required_text(
+        details,
+        "requestedAmount",
+        "creditLimitDetails.requestedAmount",
+    )?;
+    let (amount, major) = read_amount(&amount)?;
+    Ok(Asked {
+        company_id: required_text(fields, "companyId", "companyId")?,
+        policy,
+        requested: Requested {
+            amount,
+            major,
+            currency: currency.to_ascii_uppercase(),
+        },
+        urgent: bool_at(fields, "isRequestUrgent", "isRequestUrgent")?.unwrap_or(false),
+        comment: text_at(fields, "comment", "comment")?,
+        customer_reference: text_at(fields, "customerReference", "customerReference")?,
+    })
+}
+
+/// The amount `text` (a decimal in major units) as a JSON number and its whole major units;
+/// 400 when it is not a number, 422 `INVALID_AMOUNT` when it is not above zero or too large.
+fn read_amount(text: &str) -> Result<(Number, u64), AllianzError> {
+    let invalid = |why: &str| {
+        AllianzError::unprocessable(
+            "INVALID_AMOUNT",
+            format!("creditLimitDetails.requestedAmount {text} {why}"),
+        )
+    };
+    if let Ok(whole) = text.parse::<u64>() {
+        if whole == 0 {
+            return Err(invalid("must be above zero"));
+        }
+        return Ok((Number::from(whole), whole));
+    }
+    let value = text
+        .parse::<f64>()
+        .ok()
+        .filter(|value| value.is_finite())
+        .ok_or_else(|| {
+            AllianzError::bad_request(format!(
+                "creditLimitDetails.requestedAmount {text:?} is not a number"
+            ))
+        })?;
+    if value <= 0.0 {
+        return Err(invalid("must be above zero"));
+    }
+    // Amounts beyond 2^53 cannot travel exactly as JSON numbers.
+    if value >= 9_007_199_254_740_992.0 {
+        return Err(invalid("is too large"));
+    }
+    let number = Number::from_f64(value).ok_or_else(|| invalid("is not a number"))?;
+    Ok((number, value.floor() as u64))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_amounts() {
+        assert_eq!(read_amount("50000").unwrap().1, 50_000);
+        let (number, major) = read_amount("50000.5").unwrap();
+        assert_eq!((number.to_string().as_str(), major), ("50000.5", 50_000));
+        assert_eq!(read_amount("1e6").unwrap().1, 1_000_000);
+        for bad in ["0", "-5", "0.0", "1e300"] {
+            assert_eq!(
+                read_amount(bad).unwrap_err().status(),
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "{bad}"
+            );
+        }
+        for bad in ["ten", "NaN", "inf", ""] {
+            assert_eq!(
+                read_amount(bad).unwrap_err().status(),
+                StatusCode::BAD_REQUEST,
+                "{bad}"
+            );
+        }
+    }
+}

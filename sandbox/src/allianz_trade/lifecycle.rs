@@ -1,0 +1,88 @@
+//! How a cover request moves on with sandbox time:
+//!
+//! 1. submitted: its job is `PENDING`;
+//! 2. [`JOB_PROCESSING_TIME`] later the job is processed and the cover created — decided at
+//!    once when the underwriting policy says so, otherwise pending;
+//! 3. a referred request is decided `referral_delay` after submission (never before its job
+//!    is processed).
+//!
+//! Each step happens at its due time, whenever the simulation is settled (at the start of
+//! every call, after every clock advance, and from the sandbox's ticker), and sends its
+//! webhook notifications ([`notifications`](super::notifications)). Dates show the due time,
+//! not the moment someone looked.
+
+use std::time::Duration;
+
+use crate::outbox::Outbox;
+use crate::underwriting::Timing;
+
+use super::book::Book;
+use super::dates::Calendar;
+use super::notifications::{notify, Kind};
+
+/// Sandbox time between a request and the processing of its job.
+pub(crate) const JOB_PROCESSING_TIME: Duration = Duration::from_secs(1);
+
+/// What settling needs besides the book.
+pub(crate) struct Context<'a> {
+    /// Time from submission to the decision of a referred request.
+    pub(crate) referral_delay: Duration,
+    /// Where notifications go.
+    pub(crate) outbox: &'a Outbox,
+    /// Dates of the notifications.
+    pub(crate) calendar: &'a Calendar,
+}
+
+impl Book {
+    /// Processes the jobs and decides the requests due at `now` (idempotent).
+    pub(crate) fn settle(&mut self, now: Duration, context: &Context<'_>) {
+        for request in self.requests_mut() {
+            let processed_at = match request.processed_at {
+                Some(at) => at,
+                None => {
+                    let due = request.submitted_at.saturating_add(JOB_PROCESSING_TIME);
+                    if now < due {
+                        continue;
+                    }
+                    request.processed_at = Some(due);
+                    if request.asked.underwriting.timing == Timing::Immediate {
+                        request.decided_at = Some(due);
+                    }
+                    notify(
+                        request,
+                        Kind::Technical,
+                        due,
+                        context.outbox,
+                        context.calendar,
+                    );
+                    due
+                }
+            };
+            if request.decided_at.is_some() {
+                continue;
+            }
+            let due = request
+                .submitted_at
+                .saturating_add(context.referral_delay)
+                .max(processed_at);
+            if now < due {
+                continue;
+            }
+            request.decided_at = Some(due);
+            notify(
+                request,
+                Kind::Technical,
+                due,
+                context.outbox,
+                context.calendar,
+            );
+            notify(
+                request,
+                Kind::Functional,
+                due,
+                context.outbox,
+                context.calendar,
+            );
+        }
+    }
+}
