@@ -315,3 +315,15 @@ pub fn dataset_company(sampled: &Value) -> Company {
         .cloned()
         .unwrap_or_else(|| panic!("{name} is in the data set"))
 }
+
+impl Allianz {
+    /// The raw job answer of `job_id`.
+    pub async fn job_response(&self, token: &AllianzToken, job_id: &str) -> HttpResponse {
+        self.send(
+            &allianz::job_request(job_id).expect("a job id"),
+            Some(token),
+            &[],
+        )
+        .await
+    }
+}
