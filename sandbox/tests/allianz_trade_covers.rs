@@ -446,3 +446,45 @@ async fn bad_cover_requests_get_readable_errors() {
     assert_eq!(json(&nowhere)["code"], "NOT_FOUND");
     assert!(requests(&sandbox, &token, None).await.is_empty());
 }
+
+#[tokio::test]
+async fn cover_is_requested_on_head_offices_only() {
+    let sandbox = Allianz::new();
+    let token = sandbox.token().await;
+    let request = axum::http::Request::builder()
+        .uri("/__sandbox/companies/sample?countryCode=FRA&n=1&hasEstablishments=true")
+        .body(axum::body::Body::empty())
+        .unwrap();
+    let sampled = json(&sandbox.raw(request).await)["companies"][0].clone();
+    let head_office = sandbox.find(&token, &sampled).await;
+    let search = allianz::CompanySearch {
+        name: sampled["companyName"].as_str().map(str::to_owned),
+        country: head_office.address.country,
+        town: None,
+        postcode: None,
+        identifiers: Vec::new(),
+        size: 100,
+        minimum_score: None,
+    };
+    let response = sandbox
+        .send(
+            &allianz::advanced_search_request(&search).unwrap(),
+            Some(&token),
+            &[],
+        )
+        .await;
+    let branch = allianz::parse_company_results(response.status, &response.body)
+        .unwrap()
+        .hits
+        .into_iter()
+        .map(|hit| hit.buyer)
+        .find(|buyer| buyer.head_office_id.as_deref() == Some(head_office.insurer_id.as_str()))
+        .expect("the establishments are found with their head office's id");
+    assert!(!branch.can_request_cover());
+    let refused = sandbox
+        .request_cover(&token, &application(&branch.insurer_id, 10_000, None), &[])
+        .await;
+    assert_eq!(refused.status, 422);
+    assert_eq!(json(&refused)["code"], "COMPANY_IS_AN_ESTABLISHMENT");
+    assert!(text(&refused).contains(&head_office.insurer_id));
+}

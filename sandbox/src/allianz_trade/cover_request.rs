@@ -8,7 +8,8 @@
 //!
 //! Errors: 400 for a body that is not JSON, a missing field or a value of the wrong type;
 //! 422 `INVALID_AMOUNT` for an amount not above zero, `COMPANY_NOT_FOUND` for a company id the
-//! sandbox does not know, `REQUEST_TYPE_NOT_SUPPORTED` for anything but `Primary` (a
+//! sandbox does not know, `COMPANY_IS_AN_ESTABLISHMENT` for a branch (only head offices are
+//! assessed; the message names the head office's id), `REQUEST_TYPE_NOT_SUPPORTED` for anything but `Primary` (a
 //! `GradeCover` needs no amount and is not simulated), `IDEMPOTENCY_KEY_REUSED` for a key
 //! already used with another request.
 
@@ -23,6 +24,7 @@ use serde_json::{json, Number, Value};
 use super::body::{bool_at, object, object_at, required_text, text_at, Object};
 use super::book::{NewCoverRequest, Policy, Requested};
 use super::callback::{self, CALLBACK_HEADER};
+use super::company_ids;
 use super::cover_json::REQUEST_TYPE_PRIMARY;
 use super::error::AllianzError;
 use super::idempotency::{self, Fingerprint, Replay, IDEMPOTENCY_HEADER};
@@ -78,6 +80,16 @@ pub(crate) async fn submit(
                 format!("No company has the companyId {:?}", asked.company_id),
             )
         })?;
+        if let Some(head_office) = buyer.record.head_office_index() {
+            return Err(AllianzError::unprocessable(
+                "COMPANY_IS_AN_ESTABLISHMENT",
+                format!(
+                    "Company {} is an establishment; request cover on its head office {}",
+                    buyer.company_id,
+                    company_ids::of_index(head_office)
+                ),
+            ));
+        }
         let underwriting = underwrite(buyer.record, asked.requested.major);
         (buyer.company_id, buyer.name.to_owned(), underwriting)
     };
