@@ -30,7 +30,8 @@
 //!   `callback` webhook header and `Idempotency-Key`), `GET /riskinfo/v3/jobs/{jobId}`,
 //!   `GET /riskinfo/v3/covers/{coverId}`, `POST /riskinfo/v3/covers/search` and
 //!   `/coverRequests/search`; decisions follow [`underwriting`], webhook notifications go to
-//!   the [`Outbox`];
+//!   the [`Outbox`]; errors are `{"code", "message", "requestId"}`, bearer-token errors
+//!   `{"error", "error_description"}` (OAuth style);
 //! - helpers (not insurer APIs): `GET /__sandbox/health`,
 //!   `GET /__sandbox/companies/sample?countryCode=FRA&n=5[&knownToCoface=false]
 //!   [&hasEstablishments=true]`, `POST /__sandbox/clock/advance?seconds=N` (expire tokens and
