@@ -35,6 +35,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod atradius;
 mod checkdigits;
 mod clock;
 mod coface;
@@ -251,9 +252,17 @@ pub fn router(config: SandboxConfig) -> Router {
         Arc::clone(&clock),
     ));
     settlers.add(coface_state.clone());
+    let atradius_state = Arc::new(atradius::AtradiusState::new(
+        config.atradius,
+        Arc::clone(&data),
+        Arc::clone(&clock),
+        config.referral_delay,
+    ));
+    settlers.add(atradius_state.clone());
     settlers.start_ticker(&clock);
     Router::new()
         .nest("/coface", coface::router(coface_state))
+        .nest("/atradius", atradius::router(atradius_state))
         .nest(
             "/__sandbox",
             sandbox_api::router(sandbox_api::SandboxState {
