@@ -45,6 +45,14 @@ pub fn eur(major: i64) -> Money {
     Money::from_minor(major * 100, Currency::EUR)
 }
 
+/// `decisions_request` without a date, in the shape of the other list builders.
+pub fn decisions_request_now(
+    policy: &AtradiusPolicy,
+    filter: &CoverFilter,
+) -> Result<HttpRequest, atradius::AtradiusRequestError> {
+    atradius::decisions_request(policy, filter, None)
+}
+
 /// An application for `buyer`.
 pub fn application(buyer: &str, cover_type: CoverType, amount: Money) -> CoverApplication {
     CoverApplication {
