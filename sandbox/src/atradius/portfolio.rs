@@ -160,3 +160,58 @@ impl Portfolio {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::atradius::cover::Referral;
+
+    fn cover(id: u64, requested: u64) -> Cover {
+        Cover {
+            id,
+            policy: PolicyKey {
+                customer_id: 1,
+                policy_id: "P".into(),
+            },
+            buyer: 0,
+            cover_type: CoverType::CreditLimit,
+            currency: "EUR".into(),
+            requested: Some(requested),
+            granted: None,
+            decision_code: None,
+            condition: None,
+            historic_code: None,
+            referral: None,
+            supersedes: None,
+            customer_reference: None,
+            applied_at: 0,
+            decided_at: None,
+            effect_from: None,
+            effective_to: None,
+        }
+    }
+
+    #[test]
+    fn a_refused_increase_keeps_the_cover_in_force_with_dc05() {
+        let mut portfolio = Portfolio::default();
+        portfolio.insert(cover(1, 50_000));
+        portfolio.decide(1, &Outcome::Granted, 10);
+        let mut increase = cover(2, 500_000);
+        increase.supersedes = Some(1);
+        increase.referral = Some(Referral {
+            due: Duration::from_secs(100),
+            outcome: Outcome::Refused,
+        });
+        portfolio.insert(increase);
+        portfolio.settle(Duration::from_secs(99), |at| at.as_secs());
+        assert!(portfolio.get(2).is_some_and(Cover::is_referred));
+        portfolio.settle(Duration::from_secs(100), |at| at.as_secs());
+        let old = portfolio.get(1).unwrap();
+        assert!(old.is_in_force());
+        assert_eq!(old.decision_code, Some("DC05"));
+        assert_eq!((old.requested, old.granted), (Some(500_000), Some(50_000)));
+        let application = portfolio.get(2).unwrap();
+        assert_eq!(application.historic_code, Some("RCLA"));
+        assert_eq!(application.decided_at, Some(100));
+    }
+}
