@@ -157,3 +157,25 @@ async fn paths_outside_the_contract_are_forbidden() {
     );
     assert_eq!(sandbox.call(&delete).await.status, 405);
 }
+
+#[tokio::test]
+async fn every_operation_the_proxy_allows_is_routed() {
+    let mut sandbox = Atradius::new();
+    for operation in atradius::OPERATIONS {
+        let path = operation
+            .path
+            .replace("{buyerId}", "20000001")
+            .replace("{coverId}", "700001");
+        let request = tradecover_core::HttpRequest::new(operation.method, path);
+        let answer = sandbox.call(&request).await;
+        // Not the gateway's "outside the contract" (403) nor a wrong method (405): the route
+        // exists and judged the (empty) request itself.
+        assert!(
+            ![403, 405].contains(&answer.status),
+            "{} answered {}",
+            operation.name,
+            answer.status
+        );
+        assert!(json(&answer).is_object(), "{}", operation.name);
+    }
+}

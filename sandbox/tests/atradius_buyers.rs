@@ -68,6 +68,32 @@ async fn every_searchable_identifier_finds_its_company() {
 }
 
 #[tokio::test]
+async fn german_register_entries_are_found_by_the_cores_canonical_form() {
+    let mut sandbox = Atradius::new();
+    let companies = sandbox.sample("countryCode=DEU&n=100").await;
+    let mut courts = BTreeSet::new();
+    for company in &companies {
+        let register = company
+            .identifiers
+            .iter()
+            .find(|identifier| identifier.kind == "de.hr")
+            .expect("German companies have a register entry");
+        courts.insert(
+            register
+                .value
+                .split('@')
+                .nth(1)
+                .unwrap_or_default()
+                .to_owned(),
+        );
+        let found = sandbox.search(company.address.country, register).await;
+        assert_eq!(found.len(), 1, "{register:?}");
+        assert_eq!(found[0].name, company.name);
+    }
+    assert!(courts.len() > 5, "{courts:?}");
+}
+
+#[tokio::test]
 async fn searches_without_a_match_are_empty_lists() {
     let mut sandbox = Atradius::new();
     let fr = Country::from_alpha2("FR").unwrap();
