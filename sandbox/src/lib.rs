@@ -1,7 +1,8 @@
 //! Offline simulator of the trade-credit insurers' APIs, used by the tradecover demo and by
 //! every test. It simulates the Coface CofaServe API (login with lockouts, search a partner by
-//! name) and the Allianz Trade API (token, company search, cover requests answered through
-//! jobs, webhooks) over a deterministic data set of about 77,000 company records in 12
+//! name), the Allianz Trade API (token, company search, cover requests answered through jobs,
+//! webhooks) and the Atradius Cover API (buyers, applications, covers) over a deterministic
+//! data set of about 77,000 company records in 12
 //! countries, with real towns and postcodes and national identifiers that carry correct
 //! check digits.
 //!
@@ -32,12 +33,34 @@
 //!   `/coverRequests/search`; decisions follow [`underwriting`], webhook notifications go to
 //!   the [`Outbox`]; errors are `{"code", "message", "requestId"}`, bearer-token errors
 //!   `{"error", "error_description"}` (OAuth style);
+//! - the Atradius Cover API under `/atradius`, at the paths and in the shapes of
+//!   `tradecover_core::atradius`: `POST /atradius/authenticate/v2/tokens` (Basic client id :
+//!   secret + `Atradius-App-Key` → a 30-minute bearer); under
+//!   `/atradius/credit-insurance/organisation-management/v1`: `GET buyers?country=<alpha-3>&uid=
+//!   &uidType=` (VAT, NRN, CR, DB, FC, SN, TK), `GET buyers/{buyerId}`, `GET buyers/my-buyers`;
+//!   under `/atradius/credit-insurance/cover-management/v1`: `GET covers`, `covers/decisions`,
+//!   `covers/applications`, `covers/historic`, `POST covers` (201 decided / 202 referred, by
+//!   [`underwriting`]), `POST covers/batch`, `PUT covers` (supersede, reduce, cancel,
+//!   update-reference), `PUT covers/{coverId}/cover-type` (indication → credit limit). Calls
+//!   need the bearer, the app key and `Atradius-Correlation-Id` (echoed); `POST covers` and
+//!   `covers/batch` honour `Idempotency-Key`; errors are Atradius' `{"errors": [{"status",
+//!   "title", "detail", "source": {"parameter"}}]}`; buyer ids are 20,000,000 + the head
+//!   office's index in the data set;
+//! - fault injection on every insurer route (never on `/__sandbox`): request header
+//!   `x-sandbox-fault: <fault>`, where a fault is `latency=<ms>` (at most 10,000) and / or one of
+//!   `status=<5xx>`, `429` (with `Retry-After: 2`), `drop` (the connection is closed without an
+//!   answer; in-process, the response body fails) and `malformed` (the insurer handles the
+//!   request, its answer is cut in half and sent as 200); or a default for the run with
+//!   `POST /__sandbox/faults` `{"fault", "probability": 0–1, "seed", "pathPrefix"}`
+//!   (deterministic draws per seed), `GET` / `DELETE /__sandbox/faults`. The header never
+//!   reaches the insurer simulations;
 //! - helpers (not insurer APIs): `GET /__sandbox/health`,
 //!   `GET /__sandbox/companies/sample?countryCode=FRA&n=5[&knownToCoface=false]
 //!   [&hasEstablishments=true]`, `POST /__sandbox/clock/advance?seconds=N` (expire tokens and
 //!   lockouts without sleeping).
 //!
-//! Errors are JSON `{"code", "message"}`; unknown routes answer 404 `NotFound`.
+//! Errors are JSON `{"code", "message"}` (Atradius: see above); unknown routes answer 404
+//! `NotFound` (403 under `/atradius`, as Atradius' gateway does).
 //!
 //! EASY numbers follow the real 19-digit layout with the sandbox's own check digits (Coface
 //! does not publish its algorithm): see [`easy_number`].
@@ -46,6 +69,7 @@
 #![warn(missing_docs)]
 
 mod allianz_trade;
+mod atradius;
 mod checkdigits;
 mod clock;
 mod coface;
@@ -53,6 +77,7 @@ mod country;
 mod dataset;
 mod easy;
 mod error;
+mod fault;
 mod generate;
 mod identifiers;
 mod idgen;
@@ -249,7 +274,8 @@ impl Default for SandboxConfig {
 }
 
 /// The whole sandbox as an axum router: Coface under `/coface`, Allianz Trade under
-/// `/allianz-trade`, helpers under `/__sandbox`.
+/// `/allianz-trade`, Atradius under `/atradius` (all behind the fault injection), helpers under
+/// `/__sandbox`.
 /// Each router has its own clock, tokens, lockouts and applications; the data set is shared per
 /// seed. Inside a tokio runtime it also starts a ticker that decides what falls due (see
 /// [`settle`](crate::settle)); the ticker ends when the router is dropped.
@@ -271,17 +297,29 @@ pub fn router(config: SandboxConfig) -> Router {
         config.outbox.clone(),
     ));
     settlers.add(allianz_trade_state.clone());
+    let atradius_state = Arc::new(atradius::AtradiusState::new(
+        config.atradius,
+        Arc::clone(&data),
+        Arc::clone(&clock),
+        config.referral_delay,
+    ));
+    settlers.add(atradius_state.clone());
     settlers.start_ticker(&clock);
-    Router::new()
+    let faults = Arc::new(fault::Faults::default());
+    let insurers = Router::new()
         .nest("/coface", coface::router(coface_state))
         .nest("/allianz-trade", allianz_trade::router(allianz_trade_state))
+        .nest("/atradius", atradius::router(atradius_state));
+    Router::new()
+        .merge(fault::wrap(insurers, Arc::clone(&faults)))
         .nest(
             "/__sandbox",
             sandbox_api::router(sandbox_api::SandboxState {
                 dataset: data,
                 clock,
                 settlers,
-            }),
+            })
+            .merge(fault::router(faults)),
         )
         .fallback(error::route_not_found)
 }
