@@ -1,5 +1,7 @@
 //! The sandbox clock: real elapsed time plus an offset that tests can advance
-//! (`POST /__sandbox/clock/advance`) to expire tokens or lockouts without sleeping.
+//! (`POST /__sandbox/clock/advance`) to expire tokens or lockouts without sleeping. A manual
+//! clock ([`Clock::manual`]) ignores real time altogether, so a test that asserts a state
+//! before advancing cannot be overtaken by a slow machine.
 
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
@@ -7,7 +9,8 @@ use std::time::{Duration, Instant};
 /// Time since the sandbox started, as seen by token expiry and login lockouts.
 #[derive(Debug)]
 pub(crate) struct Clock {
-    start: Instant,
+    /// When real time started counting; `None` for a manual clock.
+    start: Option<Instant>,
     offset: Mutex<Duration>,
 }
 
@@ -15,7 +18,15 @@ impl Clock {
     /// A clock starting now with no offset.
     pub(crate) fn new() -> Self {
         Self {
-            start: Instant::now(),
+            start: Some(Instant::now()),
+            offset: Mutex::new(Duration::ZERO),
+        }
+    }
+
+    /// A clock that stands still at zero until advanced.
+    pub(crate) fn manual() -> Self {
+        Self {
+            start: None,
             offset: Mutex::new(Duration::ZERO),
         }
     }
@@ -26,7 +37,7 @@ impl Clock {
 
     /// Sandbox time: real elapsed time plus every advance so far.
     pub(crate) fn now(&self) -> Duration {
-        self.start.elapsed() + self.offset()
+        self.start.map(|start| start.elapsed()).unwrap_or_default() + self.offset()
     }
 
     /// Moves sandbox time forward; returns the total offset.
@@ -41,6 +52,16 @@ impl Clock {
 mod tests {
     use super::Clock;
     use std::time::Duration;
+
+    #[test]
+    fn a_manual_clock_moves_only_when_advanced() {
+        let clock = Clock::manual();
+        assert_eq!(clock.now(), Duration::ZERO);
+        std::thread::sleep(Duration::from_millis(5));
+        assert_eq!(clock.now(), Duration::ZERO);
+        clock.advance(Duration::from_secs(2));
+        assert_eq!(clock.now(), Duration::from_secs(2));
+    }
 
     #[test]
     fn advancing_moves_time_forward() {

@@ -249,6 +249,9 @@ pub struct SandboxConfig {
     pub referral_delay: std::time::Duration,
     /// Where the simulated insurers send their notifications (webhooks, push messages).
     pub outbox: Outbox,
+    /// Whether sandbox time stands still until advanced (`POST /__sandbox/clock/advance`)
+    /// instead of following real time: for tests that assert a state before moving on.
+    pub manual_clock: bool,
 }
 
 /// Default [`SandboxConfig::referral_delay`]: two minutes of sandbox time (tests advance the
@@ -260,7 +263,7 @@ pub const DEFAULT_SEED: u64 = 2026;
 
 impl Default for SandboxConfig {
     /// Seed [`DEFAULT_SEED`], the process's default credentials of each insurer and
-    /// [`DEFAULT_REFERRAL_DELAY`], and a new [`Outbox`].
+    /// [`DEFAULT_REFERRAL_DELAY`], a new [`Outbox`] and a clock following real time.
     fn default() -> Self {
         Self {
             seed: DEFAULT_SEED,
@@ -269,6 +272,7 @@ impl Default for SandboxConfig {
             atradius: AtradiusCredentials::default(),
             referral_delay: DEFAULT_REFERRAL_DELAY,
             outbox: Outbox::new(),
+            manual_clock: false,
         }
     }
 }
@@ -281,7 +285,11 @@ impl Default for SandboxConfig {
 /// [`settle`](crate::settle)); the ticker ends when the router is dropped.
 pub fn router(config: SandboxConfig) -> Router {
     let data = dataset(config.seed);
-    let clock = Arc::new(clock::Clock::new());
+    let clock = Arc::new(if config.manual_clock {
+        clock::Clock::manual()
+    } else {
+        clock::Clock::new()
+    });
     let mut settlers = settle::Settlers::default();
     let coface_state = Arc::new(coface::CofaceState::new(
         config.coface,

@@ -157,6 +157,7 @@ async fn technical_only_callbacks_get_no_functional_notification() {
 async fn no_notification_once_the_callback_has_expired() {
     let config = SandboxConfig {
         referral_delay: Duration::from_secs(2 * 3600),
+        manual_clock: true,
         ..SandboxConfig::default()
     };
     let sandbox = Allianz::with(config);

@@ -52,6 +52,7 @@ async fn a_small_application_is_granted_at_once() {
 async fn a_referred_application_is_decided_once_the_delay_has_passed() {
     let config = SandboxConfig {
         referral_delay: Duration::from_secs(300),
+        manual_clock: true,
         ..SandboxConfig::default()
     };
     let mut sandbox = Atradius::with(config);

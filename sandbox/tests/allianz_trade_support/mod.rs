@@ -34,9 +34,13 @@ pub struct Allianz {
 }
 
 impl Allianz {
-    /// A fresh sandbox with the default configuration.
+    /// A fresh sandbox with the default configuration and a manual clock (time moves only
+    /// when a test advances it).
     pub fn new() -> Self {
-        Self::with(SandboxConfig::default())
+        Self::with(SandboxConfig {
+            manual_clock: true,
+            ..SandboxConfig::default()
+        })
     }
 
     /// A fresh sandbox with `config`.

@@ -112,9 +112,13 @@ pub fn json(response: &HttpResponse) -> Value {
 }
 
 impl Atradius {
-    /// A fresh sandbox with the default configuration.
+    /// A fresh sandbox with the default configuration and a manual clock (time moves only
+    /// when a test advances it).
     pub fn new() -> Self {
-        Self::with(SandboxConfig::default())
+        Self::with(SandboxConfig {
+            manual_clock: true,
+            ..SandboxConfig::default()
+        })
     }
 
     /// A fresh sandbox with `config`.
