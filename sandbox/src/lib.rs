@@ -249,6 +249,8 @@ pub fn router(config: SandboxConfig) -> Router {
         config.coface,
         Arc::clone(&data),
         Arc::clone(&clock),
+        config.outbox.clone(),
+        config.referral_delay,
     ));
     settlers.add(coface_state.clone());
     settlers.start_ticker(&clock);

@@ -89,6 +89,13 @@ pub(crate) struct CompaniesResponse<'a> {
     count: usize,
 }
 
+impl<'a> CompaniesResponse<'a> {
+    /// A page of `companies` out of `count` matches.
+    pub(crate) fn new(companies: Vec<CompanyJson<'a>>, count: usize) -> Self {
+        Self { companies, count }
+    }
+}
+
 /// The search handler.
 pub(crate) async fn by_name(
     State(state): State<Arc<CofaceState>>,

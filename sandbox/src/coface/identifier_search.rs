@@ -1,0 +1,80 @@
+//! `GET /coface/companies/identifier?countryCode=FRA&identifierType=SIREN_FRA&identifierValue=…
+//! [&limit]`: CofaServe's search by legal identifier. Matching is exact on the value as Coface
+//! stores it (the sandbox's canonical form, e.g. `552032534`, `FR27552032534`,
+//! `HRB 12345`), ignoring blanks around it and letter case; other formats are the caller's to
+//! try, as the seed says ("make different searches using different possible formats"). Only
+//! companies Coface knows are returned, head offices first; the answer has the name search's
+//! shape (`{"companies": [Company…], "count"}`).
+//!
+//! An identifier type of another country is refused (400 `InvalidIdentifierType`); a type the
+//! sandbox holds for no country (e.g. `LEI`) finds nothing.
+
+use super::companies::{CompaniesResponse, CompanyJson, DEFAULT_LIMIT, MAX_LIMIT};
+use super::{authorize, CofaceState};
+use crate::dataset::Company;
+use crate::error::ApiError;
+use crate::identifiers::IdentifierType;
+use crate::params::{count_param, country_param, param, query_params};
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// The search handler.
+pub(crate) async fn by_identifier(
+    State(state): State<Arc<CofaceState>>,
+    headers: HeaderMap,
+    query: Result<Query<HashMap<String, String>>, QueryRejection>,
+) -> Result<Response, ApiError> {
+    authorize(&state, &headers)?;
+    let params = query_params(query)?;
+    let required = |name: &str| {
+        param(&params, name).ok_or_else(|| ApiError::bad_request(format!("{name} is required")))
+    };
+    let country = country_param(required("countryCode")?)?;
+    let raw_type = required("identifierType")?;
+    let value = required("identifierValue")?;
+    let limit = count_param(&params, "limit", DEFAULT_LIMIT, MAX_LIMIT)?;
+    let kind = IdentifierType::from_code(raw_type);
+    if let Some(kind) = kind.filter(|k| k.country() != country) {
+        let valid: Vec<&str> = IdentifierType::of_country(country)
+            .map(IdentifierType::code)
+            .collect();
+        return Err(ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "InvalidIdentifierType",
+            format!(
+                "{} is not an identifier type of {}; use one of {}",
+                kind.code(),
+                country.alpha3(),
+                valid.join(", ")
+            ),
+        ));
+    }
+    let mut hits: Vec<&Company> = match kind {
+        None => Vec::new(),
+        Some(kind) => state
+            .dataset
+            .in_country(country)
+            .iter()
+            .filter(|company| company.known_to_coface())
+            .filter(|company| {
+                company
+                    .identifier(kind)
+                    .is_some_and(|stored| stored.eq_ignore_ascii_case(value))
+            })
+            .collect(),
+    };
+    hits.sort_by_key(|company| (!company.is_head_office(), company.index()));
+    let response = CompaniesResponse::new(
+        hits.iter()
+            .take(limit)
+            .map(|c| CompanyJson::from(*c))
+            .collect(),
+        hits.len(),
+    );
+    Ok(Json(response).into_response())
+}
