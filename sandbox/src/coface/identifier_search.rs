@@ -1,8 +1,12 @@
 //! `GET /coface/companies/identifier?countryCode=FRA&identifierType=SIREN_FRA&identifierValue=…
-//! [&limit]`: CofaServe's search by legal identifier. Matching is exact on the value as Coface
-//! stores it (the sandbox's canonical form, e.g. `552032534`, `FR27552032534`,
-//! `HRB 12345`), ignoring blanks around it and letter case; other formats are the caller's to
-//! try, as the seed says ("make different searches using different possible formats"). Only
+//! [&limit]`: CofaServe's search by legal identifier. Matching is exact on the format Coface
+//! stores (the sandbox's canonical form, e.g. `552032534`, `FR27552032534`,
+//! `Köln HRB 12345`): where the separators are and which characters are letters or digits must
+//! be the same; only typography is forgiven ([`match_key`]: letter case, German umlauts written
+//! `AE`/`OE`/`UE`/`SS`, and which punctuation separates the words, so `Berlin (Charlottenburg)
+//! HRB 9876 B` is also found as `BERLIN CHARLOTTENBURG HRB 9876 B`). Other formats (`552 032
+//! 534`) are the caller's to try, as the seed says ("make different searches using different
+//! possible formats"). Only
 //! companies Coface knows are returned, head offices first; the answer has the name search's
 //! shape (`{"companies": [Company…], "count"}`).
 //!
@@ -54,6 +58,7 @@ pub(crate) async fn by_identifier(
             ),
         ));
     }
+    let wanted = match_key(value);
     let mut hits: Vec<&Company> = match kind {
         None => Vec::new(),
         Some(kind) => state
@@ -64,7 +69,7 @@ pub(crate) async fn by_identifier(
             .filter(|company| {
                 company
                     .identifier(kind)
-                    .is_some_and(|stored| stored.eq_ignore_ascii_case(value))
+                    .is_some_and(|stored| match_key(stored) == wanted)
             })
             .collect(),
     };
@@ -77,4 +82,54 @@ pub(crate) async fn by_identifier(
         hits.len(),
     );
     Ok(Json(response).into_response())
+}
+
+/// The form two identifier values are compared in: upper case, `Ä Ö Ü ß` as `AE OE UE SS`,
+/// every run of characters other than letters and digits as one blank, no blank at either end.
+pub(crate) fn match_key(value: &str) -> String {
+    let mut key = String::with_capacity(value.len());
+    let mut blank = false;
+    for c in value.trim().chars() {
+        let spelled = match c {
+            'ä' | 'Ä' => "AE",
+            'ö' | 'Ö' => "OE",
+            'ü' | 'Ü' => "UE",
+            'ß' => "SS",
+            c if c.is_alphanumeric() => {
+                if blank && !key.is_empty() {
+                    key.push(' ');
+                }
+                blank = false;
+                key.extend(c.to_uppercase());
+                continue;
+            }
+            _ => {
+                blank = true;
+                continue;
+            }
+        };
+        if blank && !key.is_empty() {
+            key.push(' ');
+        }
+        blank = false;
+        key.push_str(spelled);
+    }
+    key
+}
+
+#[cfg(test)]
+mod tests {
+    use super::match_key;
+
+    #[test]
+    fn typography_is_forgiven_but_not_the_format() {
+        assert_eq!(
+            match_key("Berlin (Charlottenburg) HRB 9876 B"),
+            match_key("BERLIN CHARLOTTENBURG HRB 9876 B")
+        );
+        assert_eq!(match_key("Köln HRB 12345"), "KOELN HRB 12345");
+        assert_eq!(match_key(" fr27552032534 "), "FR27552032534");
+        assert_ne!(match_key("552 032 534"), match_key("552032534"));
+        assert_ne!(match_key("CHE-116.281.710"), match_key("CHE116281710"));
+    }
 }
