@@ -65,7 +65,10 @@ async fn a_referred_order_is_delivered_once_the_referral_delay_has_passed() {
     );
     assert_eq!(pending.granted, None);
     let order_id = pending.order_id.clone().unwrap();
-    assert_eq!(pending.id, order_id, "no delivery yet: the id is the order's");
+    assert_eq!(
+        pending.id, order_id,
+        "no delivery yet: the id is the order's"
+    );
     contract.advance(delay_secs() - 10).await;
     let still = contract.order_details(&easy, &order_id).await.decision;
     assert_eq!(still.status.raw.code, "STATUS_PENDING_UNDERWRITING");
@@ -88,12 +91,18 @@ async fn a_large_order_is_granted_in_part_with_a_condition() {
     let order_id = report.unwrap().decision.order_id.unwrap();
     contract.advance(delay_secs()).await;
     let decided = contract.order_details(&easy, &order_id).await.decision;
-    assert_eq!(decided.status.status, Some(Status::Decided(Outcome::Partial)));
+    assert_eq!(
+        decided.status.status,
+        Some(Status::Decided(Outcome::Partial))
+    );
     assert_eq!(decided.status.raw.code, "DECIDED_PARTIAL");
     let granted = major(decided.granted).unwrap();
     assert!(granted > 0 && granted < 2_400_000, "{granted}");
     assert!(
-        decided.conditions.iter().any(|c| c.contains(PARTIAL_CONDITION)),
+        decided
+            .conditions
+            .iter()
+            .any(|c| c.contains(PARTIAL_CONDITION)),
         "{:?}",
         decided.conditions
     );
@@ -116,7 +125,10 @@ async fn a_high_risk_buyer_is_refused_at_once_or_after_referral() {
     let order_id = large.unwrap().decision.order_id.unwrap();
     contract.advance(delay_secs()).await;
     let decided = contract.order_details(&easy, &order_id).await.decision;
-    assert_eq!(decided.status.status, Some(Status::Decided(Outcome::Refused)));
+    assert_eq!(
+        decided.status.status,
+        Some(Status::Decided(Outcome::Refused))
+    );
 }
 
 #[tokio::test]
@@ -151,12 +163,24 @@ async fn orders_the_catalog_does_not_allow_are_refused_in_cofaserve_style() {
     assert!(report.unwrap_err().contains("ProductNotAllowed"));
     // TopLiner before a credit limit is in force.
     let (status, _) = contract
-        .order(&easy, "TOPLINER", ActionCode::Crea, 5_000, ProductResource::TopLiner)
+        .order(
+            &easy,
+            "TOPLINER",
+            ActionCode::Crea,
+            5_000,
+            ProductResource::TopLiner,
+        )
         .await;
     assert_eq!(status, 422);
     // An unknown EASY number.
     let (status, _) = contract
-        .order("1234567890120000000", "ECL", ActionCode::Crea, 1_000, PRODUCTS)
+        .order(
+            "1234567890120000000",
+            "ECL",
+            ActionCode::Crea,
+            1_000,
+            PRODUCTS,
+        )
         .await;
     assert!(status == 404 || status == 400, "{status}");
 }
@@ -170,12 +194,24 @@ async fn topliner_and_awaiting_delivery_resources() {
         .await;
     assert_eq!(base.unwrap().decision.status.raw.code, "DECIDED_FULL");
     let (status, topliner) = contract
-        .order(&easy, "TOPLINER", ActionCode::Crea, 8_000, ProductResource::TopLiner)
+        .order(
+            &easy,
+            "TOPLINER",
+            ActionCode::Crea,
+            8_000,
+            ProductResource::TopLiner,
+        )
         .await;
     assert_eq!(status, 201);
     assert_eq!(topliner.unwrap().decision.product, "TOPLINER");
     let (status, update) = contract
-        .order(&easy, "TOPLINER", ActionCode::Updt, 9_000, ProductResource::TopLiner)
+        .order(
+            &easy,
+            "TOPLINER",
+            ActionCode::Updt,
+            9_000,
+            ProductResource::TopLiner,
+        )
         .await;
     assert_eq!(status, 201);
     assert_eq!(major(update.unwrap().decision.granted), Some(9_000));
@@ -265,8 +301,10 @@ async fn an_unknown_company_gets_a_temporary_then_a_definitive_easy_number() {
     assert_eq!(linked.decision.buyer_id, definitive);
     // The delivery was pushed on the definitive number with the same orderId.
     let pushed = contract.pushed();
-    assert!(pushed.iter().any(|n| n.body["easyNumber"] == definitive.as_str()
-        && n.body["orderId"] == order_id.as_str()));
+    assert!(pushed
+        .iter()
+        .any(|n| n.body["easyNumber"] == definitive.as_str()
+            && n.body["orderId"] == order_id.as_str()));
     // Now a company Coface knows: its catalog is available.
     assert!(!contract.catalog(&definitive).await.products.is_empty());
 }
@@ -288,7 +326,9 @@ async fn an_unidentifiable_company_still_gets_a_definitive_number() {
     )
     .unwrap();
     let (status, body) = contract.send(&request).await;
-    let first = coface::parse_order_response(status, &body).unwrap().decision;
+    let first = coface::parse_order_response(status, &body)
+        .unwrap()
+        .decision;
     contract.advance(delay_secs()).await;
     let order_id = first.order_id.unwrap();
     let decided = contract.order_details(&first.buyer_id, &order_id).await;
@@ -319,7 +359,10 @@ async fn the_same_idempotency_key_gives_the_same_answer_and_no_second_order() {
     let pushed_once = contract.pushed().len();
     let (second_status, second) = contract.send_with(&request, &key).await;
     assert_eq!((second_status, &second), (first_status, &first));
-    assert!(contract.pushed().is_empty(), "no second order, no second push");
+    assert!(
+        contract.pushed().is_empty(),
+        "no second order, no second push"
+    );
     assert_eq!(pushed_once, 1);
     // Without the key, the same order is a second CREA: refused by the catalog rules.
     let (status, _) = contract.send(&request).await;

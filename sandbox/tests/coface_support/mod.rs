@@ -24,7 +24,8 @@ use tradecover_sandbox::{OutgoingNotification, SandboxConfig};
 /// A sandbox, a live idToken and a subscription to its outbox.
 pub struct Contract {
     pub sandbox: Sandbox,
-    pub token: String,
+    /// The idToken (renewed after long clock advances).
+    pub token: std::sync::Mutex<String>,
     pub outbox: Receiver<OutgoingNotification>,
 }
 
@@ -37,7 +38,7 @@ impl Contract {
         let token = sandbox.login().await;
         Self {
             sandbox,
-            token,
+            token: std::sync::Mutex::new(token),
             outbox,
         }
     }
@@ -48,7 +49,7 @@ impl Contract {
         let mut builder = Request::builder()
             .method(request.method.as_str())
             .uri(format!("/coface{}", request.path_and_query()))
-            .header("authorization", &self.token)
+            .header("authorization", self.token.lock().unwrap().clone())
             .header("x-api-key", &self.sandbox.creds.api_key)
             .header("X-COF-Policy-Number", &self.sandbox.creds.policy_number);
         for (name, value) in request.headers.iter() {
@@ -99,7 +100,10 @@ impl Contract {
     /// The EASY number of a usual (not high-risk) head office known to Coface in `country`.
     pub async fn usual_buyer(&self, country: &str, nth: usize) -> String {
         let companies = self
-            .sample(&format!("countryCode={country}&n={}&highRisk=false", nth + 1))
+            .sample(&format!(
+                "countryCode={country}&n={}&highRisk=false",
+                nth + 1
+            ))
             .await;
         easy(&companies[nth])
     }
@@ -120,9 +124,13 @@ impl Contract {
         amount: i64,
         resource: ProductResource,
     ) -> (u16, Result<coface::OrderReport, String>) {
-        let request =
-            coface::order_request(&known(easy, amount, Currency::EUR), product, &action, resource)
-                .expect("the core builds the order");
+        let request = coface::order_request(
+            &known(easy, amount, Currency::EUR),
+            product,
+            &action,
+            resource,
+        )
+        .expect("the core builds the order");
         let (status, body) = self.send(&request).await;
         let report = coface::parse_order_response(status, &body)
             .map_err(|e| format!("{e:?} {}", String::from_utf8_lossy(&body)));
@@ -149,9 +157,13 @@ impl Contract {
         coface::parse_delivery_details(status, &body).expect("the core reads delivery details")
     }
 
-    /// Moves sandbox time on.
+    /// Moves sandbox time on (and logs in again when the idToken may have expired).
     pub async fn advance(&self, seconds: u64) {
         self.sandbox.advance(seconds).await;
+        if seconds >= 3_000 {
+            let token = self.sandbox.login().await;
+            *self.token.lock().unwrap() = token;
+        }
     }
 
     /// Every notification pushed so far and not yet read.
@@ -166,7 +178,10 @@ impl Contract {
 
 /// The `easyNumber` of a company JSON.
 pub fn easy(company: &Value) -> String {
-    company["easyNumber"].as_str().unwrap_or_default().to_owned()
+    company["easyNumber"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
 }
 
 /// A credit-limit application for Coface on a known buyer.
@@ -181,7 +196,11 @@ pub fn known(easy: &str, amount_major: i64, currency: Currency) -> CoverApplicat
 }
 
 /// A credit-limit application for Coface.
-pub fn application(buyer: ApplicationBuyer, amount_major: i64, currency: Currency) -> CoverApplication {
+pub fn application(
+    buyer: ApplicationBuyer,
+    amount_major: i64,
+    currency: Currency,
+) -> CoverApplication {
     CoverApplication {
         insurer: Insurer::Coface,
         buyer,
