@@ -76,6 +76,22 @@ impl Contract {
         (status, bytes.to_vec())
     }
 
+    /// Sends raw bytes to `/coface{path}` with the CofaServe headers; returns status and JSON.
+    pub async fn send_raw(&self, method: &str, path: &str, body: &[u8]) -> (u16, Value) {
+        let builder = Request::builder()
+            .method(method)
+            .uri(format!("/coface{path}"))
+            .header("content-type", "application/json")
+            .header("authorization", self.token.lock().unwrap().clone())
+            .header("x-api-key", &self.sandbox.creds.api_key)
+            .header("X-COF-Policy-Number", &self.sandbox.creds.policy_number);
+        let (status, json) = self
+            .sandbox
+            .send(build(builder, Body::from(body.to_vec())))
+            .await;
+        (status.as_u16(), json)
+    }
+
     /// [`Contract::send_with`] without extra headers.
     pub async fn send(&self, request: &HttpRequest) -> (u16, Vec<u8>) {
         self.send_with(request, &[]).await
