@@ -41,7 +41,11 @@ async fn a_cover_through_its_states() {
     let fresh = contract.catalog(&easy).await;
     assert_eq!(fresh.easy_number.as_deref(), Some(easy.as_str()));
     assert_eq!(actions(&fresh, "CREDITLIMIT"), [ActionCode::Crea]);
-    assert_eq!(actions(&fresh, "TOPLINER"), [], "TopLiner needs a credit limit");
+    assert_eq!(
+        actions(&fresh, "TOPLINER"),
+        [],
+        "TopLiner needs a credit limit"
+    );
     assert_eq!(fresh.product("CREDITLIMIT").unwrap().last_delivery_id, None);
     // Pending: nothing to do, and nothing to delete (no deliveryId yet).
     let (_, pending) = contract
@@ -51,7 +55,11 @@ async fn a_cover_through_its_states() {
     let waiting = contract.catalog(&easy).await;
     assert_eq!(actions(&waiting, "CREDITLIMIT"), []);
     assert_eq!(
-        waiting.product("CREDITLIMIT").unwrap().last_order_id.as_deref(),
+        waiting
+            .product("CREDITLIMIT")
+            .unwrap()
+            .last_order_id
+            .as_deref(),
         Some(order_id.as_str())
     );
     assert_eq!(
@@ -93,7 +101,10 @@ async fn a_cover_through_its_states() {
     assert!(request.path.ends_with(&update.id));
     let (status, body) = contract.send(&request).await;
     assert_eq!(parse_delete_response(status, &body), Ok(()));
-    assert_eq!(contract.delivery(&easy, &update.id).await.status.raw.code, "WITHDRAWN");
+    assert_eq!(
+        contract.delivery(&easy, &update.id).await.status.raw.code,
+        "WITHDRAWN"
+    );
     let deleted = contract.catalog(&easy).await;
     assert_eq!(actions(&deleted, "CREDITLIMIT"), [ActionCode::Crea]);
     let (status, body) = contract.send(&request).await;
@@ -110,7 +121,10 @@ async fn a_refused_cover_can_be_asked_again_or_deleted() {
         .await;
     assert_eq!(refused.unwrap().decision.status.raw.code, "DECIDED_REFUSED");
     let catalog = contract.catalog(&easy).await;
-    assert_eq!(actions(&catalog, "ECL"), [ActionCode::Crea, ActionCode::Dele]);
+    assert_eq!(
+        actions(&catalog, "ECL"),
+        [ActionCode::Crea, ActionCode::Dele]
+    );
     let request = delete_request(&easy, &catalog, "ECL").unwrap();
     let (status, body) = contract.send(&request).await;
     assert_eq!(parse_delete_response(status, &body), Ok(()));
@@ -145,13 +159,19 @@ async fn monitored_scores_are_stopped_before_they_are_deleted() {
         let (status, body) = contract.send(&stop_request(&easy, product).unwrap()).await;
         assert_eq!(status, 201);
         let stopped = coface::parse_order_response(status, &body).unwrap();
-        assert_eq!(stopped.decision.id, ordered.id, "the decision in force stays");
+        assert_eq!(
+            stopped.decision.id, ordered.id,
+            "the decision in force stays"
+        );
         let catalog = contract.catalog(&easy).await;
         assert_eq!(actions(&catalog, product), [ActionCode::Stop]);
         let request = delete_request(&easy, &catalog, product).unwrap();
         let (status, body) = contract.send(&request).await;
         assert_eq!(parse_delete_response(status, &body), Ok(()), "{product}");
-        assert_eq!(actions(&contract.catalog(&easy).await, product), [ActionCode::Crea]);
+        assert_eq!(
+            actions(&contract.catalog(&easy).await, product),
+            [ActionCode::Crea]
+        );
         // Stopping twice, or stopping a cover, is not allowed.
         let (status, _) = contract.send(&stop_request(&easy, product).unwrap()).await;
         assert_eq!(status, 422);
@@ -171,7 +191,10 @@ async fn a_report_is_delivered_and_can_be_ordered_again() {
         .await;
     assert_eq!(report.unwrap().decision.status.raw.code, "DELIVERED");
     let catalog = contract.catalog(&easy).await;
-    assert_eq!(actions(&catalog, "SCORECHECK"), [ActionCode::Crea, ActionCode::Dele]);
+    assert_eq!(
+        actions(&catalog, "SCORECHECK"),
+        [ActionCode::Crea, ActionCode::Dele]
+    );
     let product = catalog.product("SCORECHECK").unwrap();
     assert!(product.last_external_id.is_some() && product.label.is_some());
 }
@@ -188,7 +211,10 @@ async fn catalogs_of_what_cannot_be_ordered_on() {
     let head = data
         .by_easy_number(with_branches["easyNumber"].as_str().unwrap())
         .unwrap();
-    let branch = data.establishments_of(head)[0].easy_number().unwrap().to_owned();
+    let branch = data.establishments_of(head)[0]
+        .easy_number()
+        .unwrap()
+        .to_owned();
     let (status, body) = contract
         .send(&coface::catalog_request(&branch).unwrap())
         .await;
@@ -203,4 +229,33 @@ async fn catalogs_of_what_cannot_be_ordered_on() {
     assert!(coface::catalog_request("Z000000000001").is_err());
     let raw = HttpRequest::new(Method::Get, "/companies/Z000000000001/catalog");
     assert_eq!(contract.send(&raw).await.0, 400);
+}
+
+#[tokio::test]
+async fn decisions_expire_after_a_year_and_the_expiry_is_pushed() {
+    let mut contract = Contract::open().await;
+    let easy = contract.usual_buyer("POL", 0).await;
+    let (_, granted) = contract
+        .order(&easy, "CREDITLIMIT", ActionCode::Crea, 7_000, PRODUCTS)
+        .await;
+    let granted = granted.unwrap().decision;
+    let expires_on = granted.expires_on.clone().unwrap();
+    contract.pushed();
+    contract.advance(364 * 86_400).await;
+    assert_eq!(
+        contract.delivery(&easy, &granted.id).await.status.raw.code,
+        "DECIDED_FULL"
+    );
+    contract.advance(86_400).await;
+    let expired = contract.delivery(&easy, &granted.id).await;
+    assert_eq!(expired.status.raw.code, "EXPIRED");
+    assert_eq!(expired.expires_on.as_deref(), Some(expires_on.as_str()));
+    assert_eq!(
+        actions(&contract.catalog(&easy).await, "CREDITLIMIT"),
+        [ActionCode::Crea]
+    );
+    let pushed = contract.pushed();
+    assert_eq!(pushed.len(), 1);
+    assert_eq!(pushed[0].body["deliveryStatus"], "EXPIRED");
+    assert_eq!(pushed[0].body["deliveryId"], granted.id.as_str());
 }

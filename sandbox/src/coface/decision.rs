@@ -1,16 +1,18 @@
 //! Deciding orders: delivering at once what the underwriting policy
 //! ([`crate::underwriting::underwrite`]) decides immediately, and — as sandbox time passes
 //! ([`settle`]) — identifying unknown companies and delivering referred orders once
-//! [`SandboxConfig::referral_delay`](crate::SandboxConfig::referral_delay) has passed. Every
-//! delivery is pushed ([`super::push`]).
+//! [`SandboxConfig::referral_delay`](crate::SandboxConfig::referral_delay) has passed, and
+//! expiring decisions [`VALIDITY_DAYS`] after they were made. Every delivery and expiry is
+//! pushed ([`super::push`]).
 
 use super::book::Book;
 use super::identification::identify;
-use super::order_line::{Action, Delivery, DeliveryStatus, OrderStatus};
+use super::order_line::{Action, Delivery, DeliveryStatus, OrderStatus, VALIDITY_DAYS};
 use super::products::ProductKind;
 use super::push::notify;
 use super::CofaceState;
 use crate::underwriting::{underwrite, Outcome};
+use std::collections::HashSet;
 use std::time::Duration;
 
 /// Decides order `index` at `at`: covers by the underwriting policy, reports and scores
@@ -119,6 +121,7 @@ pub(crate) fn settle(state: &CofaceState, book: &mut Book, now: Duration) {
         }
         decide(state, book, index, at);
     }
+    expire(state, book, now);
     book.log.purge(now);
     book.idempotency.purge(now);
 }
@@ -156,4 +159,30 @@ fn identify_company(state: &CofaceState, book: &mut Book, index: usize) {
     line.company_name = company.name().to_owned();
     line.country = company.country();
     line.claimed = None;
+}
+
+/// Expires the decisions in force (the last delivery of each product on each company) that
+/// were made [`VALIDITY_DAYS`] or more before `now`, and pushes each expiry.
+fn expire(state: &CofaceState, book: &mut Book, now: Duration) {
+    let validity = Duration::from_secs(VALIDITY_DAYS * 86_400);
+    let mut seen: HashSet<(&str, &str)> = HashSet::new();
+    let mut expiring: Vec<(Duration, usize)> = Vec::new();
+    for (index, line) in book.lines.iter().enumerate().rev() {
+        if !seen.insert((line.easy_number.as_str(), line.product.code)) {
+            continue;
+        }
+        if let Some(delivery) = &line.delivery {
+            let ends = delivery.decided_at.saturating_add(validity);
+            if delivery.status.in_force() && ends <= now {
+                expiring.push((ends, index));
+            }
+        }
+    }
+    expiring.sort_unstable();
+    for (at, index) in expiring {
+        if let Some(delivery) = book.lines.get_mut(index).and_then(|l| l.delivery.as_mut()) {
+            delivery.status = DeliveryStatus::Expired;
+            notify(state, book, index, at);
+        }
+    }
 }

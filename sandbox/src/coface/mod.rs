@@ -62,9 +62,13 @@ use tokens::{TokenStatus, TokenStore};
 /// Everything the Coface routes share.
 #[derive(Debug)]
 pub(crate) struct CofaceState {
+    /// The credentials the simulation accepts.
     pub(crate) credentials: CofaceCredentials,
+    /// The company data set.
     pub(crate) dataset: Arc<Dataset>,
+    /// The sandbox clock.
     pub(crate) clock: Arc<Clock>,
+    /// Tokens and lockouts.
     pub(crate) auth: Mutex<AuthState>,
     /// Where pushed notifications go.
     pub(crate) outbox: Outbox,

@@ -5,8 +5,8 @@
 //! Order statuses used: `STATUS_PENDING_UNDERWRITING` (referred), `STATUS_PENDING_DEBTOR_VALIDATION`
 //! (unknown company being identified), `STATUS_CLOSED` (decided) and `STATUS_REJECTED`
 //! (refused outright, with `rejectionReasons`). Delivery statuses used: `DECIDED_FULL`,
-//! `DECIDED_PARTIAL`, `DECIDED_REFUSED`, `DELIVERED` (reports and scores) and `WITHDRAWN`
-//! (deleted, or replaced by a `CHANGE`).
+//! `DECIDED_PARTIAL`, `DECIDED_REFUSED`, `DELIVERED` (reports and scores), `WITHDRAWN`
+//! (deleted, or replaced by a `CHANGE`) and `EXPIRED` ([`VALIDITY_DAYS`] after the decision).
 
 use super::calendar::{date_after, date_of};
 use super::products::Product;
@@ -90,6 +90,8 @@ pub(crate) enum DeliveryStatus {
     Delivered,
     /// Deleted by the customer, or replaced by a `CHANGE`.
     Withdrawn,
+    /// In force for [`VALIDITY_DAYS`], then expired.
+    Expired,
 }
 
 impl DeliveryStatus {
@@ -101,6 +103,7 @@ impl DeliveryStatus {
             Self::DecidedRefused => "DECIDED_REFUSED",
             Self::Delivered => "DELIVERED",
             Self::Withdrawn => "WITHDRAWN",
+            Self::Expired => "EXPIRED",
         }
     }
 
