@@ -24,7 +24,7 @@ use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::Json;
 use serde_json::{json, Value};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -75,11 +75,16 @@ pub(crate) async fn portfolio(
     let page = count_param(&params, "page", 1, usize::MAX)?;
     let book = state.settled_book();
     let now = state.clock.now();
-    // Companies in the order of their first order; the last order of each product.
+    // The last order of each product on each company…
+    let mut seen: HashSet<(&str, &str)> = HashSet::new();
+    let mut is_current = vec![false; book.lines.len()];
+    for (i, line) in book.lines.iter().enumerate().rev() {
+        is_current[i] = seen.insert((line.easy_number.as_str(), line.product.code));
+    }
+    // …grouped by company, companies in the order of their first order.
     let mut companies: Vec<(&str, Vec<&OrderLine>)> = Vec::new();
     for (i, line) in book.lines.iter().enumerate() {
-        let is_current = book.current_index(&line.easy_number, line.product.code) == Some(i);
-        if !is_current || !still_listed(line, now) {
+        if !is_current[i] || !still_listed(line, now) {
             continue;
         }
         match companies.iter_mut().find(|(e, _)| *e == line.easy_number) {
