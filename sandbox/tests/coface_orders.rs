@@ -390,3 +390,65 @@ async fn the_same_idempotency_key_gives_the_same_answer_and_no_second_order() {
     let portfolio = coface::parse_portfolio(status, &body).unwrap();
     assert_eq!(portfolio.decisions.len(), 1);
 }
+
+#[tokio::test]
+async fn unknown_companies_are_identified_by_identifiers_in_the_core_canonical_form() {
+    use tradecover_core::identifier::{validate_identifier, IdentifierKind};
+    let contract = Contract::open().await;
+    let mut checked = 0;
+    for (country, wire_type, kind) in [
+        ("DEU", "HRB_DEU", IdentifierKind::DeHr),
+        ("DEU", "HRA_DEU", IdentifierKind::DeHr),
+        ("POL", "NIP_POL", IdentifierKind::PlVat),
+        ("CHE", "UID_CHE", IdentifierKind::ChUid),
+    ] {
+        let candidates = contract
+            .sample(&format!("countryCode={country}&n=20&knownToCoface=false"))
+            .await;
+        let Some((company, stored)) = candidates.iter().find_map(|c| {
+            let value = c["legalIdentifiers"]
+                .as_array()?
+                .iter()
+                .find(|id| id["identifierType"] == wire_type)?["identifierValue"]
+                .as_str()?
+                .to_owned();
+            Some((c.clone(), value))
+        }) else {
+            continue;
+        };
+        let canonical = validate_identifier(kind, &stored).unwrap();
+        let buyer = ApplicationBuyer::Unknown {
+            name: "A name Coface cannot match".into(),
+            address: address("Nowhere", country),
+            identifiers: vec![Identifier {
+                kind: canonical.kind.clone(),
+                value: canonical.value.clone(),
+            }],
+            phone: None,
+        };
+        let request = coface::order_request(
+            &application(buyer, 3_000, Currency::EUR),
+            "CREDITLIMIT",
+            &ActionCode::Crea,
+            PRODUCTS,
+        )
+        .unwrap();
+        let (status, body) = contract.send(&request).await;
+        let pending = coface::parse_order_response(status, &body)
+            .unwrap()
+            .decision;
+        contract.advance(delay_secs()).await;
+        let decided = contract
+            .order_details(&pending.buyer_id, pending.order_id.as_deref().unwrap())
+            .await
+            .decision;
+        assert_eq!(
+            decided.buyer_name.as_deref(),
+            company["companyName"].as_str(),
+            "{wire_type} {stored} sent as {}",
+            canonical.value
+        );
+        checked += 1;
+    }
+    assert!(checked >= 3, "only {checked} identifier types tried");
+}

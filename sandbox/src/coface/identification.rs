@@ -2,8 +2,10 @@
 //! /companies/unknown/products`) once the identification delay has passed:
 //!
 //! 1. a legal identifier given in the order that a company of the data set in the order's
-//!    country holds (compared without blanks or punctuation, any case) — the head office of an
-//!    establishment found that way;
+//!    country holds, whatever type it is given under and in whichever of its usual forms
+//!    ([`keys`]: without blanks or punctuation, any case, with or without the country prefix;
+//!    a register entry by its register and number) — the head office of an establishment
+//!    found that way;
 //! 2. else a head office of that country with exactly the same name (as [`normalize`] sees it);
 //! 3. else, deterministically, one of the head offices of that country that Coface did not
 //!    know (the sandbox's stand-in for a company Coface adds to its database): the
@@ -15,7 +17,6 @@ use super::book::Book;
 use super::order_line::ClaimedCompany;
 use crate::country::Country;
 use crate::dataset::{Company, Dataset};
-use crate::identifiers::IdentifierType;
 use crate::normalize::normalize;
 
 fn compact(value: &str) -> String {
@@ -24,6 +25,27 @@ fn compact(value: &str) -> String {
         .filter(char::is_ascii_alphanumeric)
         .map(|c| c.to_ascii_uppercase())
         .collect()
+}
+
+/// The forms an identifier value is recognised by: compact; compact without a two-letter
+/// country prefix; for a register entry (`Köln HRB 12345`, `HRB12345@KOELN`), its register
+/// and number (`HRB12345`).
+pub(crate) fn keys(value: &str) -> Vec<String> {
+    let whole = compact(value);
+    let mut keys = vec![whole.clone()];
+    let prefixed = whole.len() > 4 && whole.bytes().take(2).all(|b| b.is_ascii_alphabetic());
+    if prefixed && whole.as_bytes().get(2).is_some_and(u8::is_ascii_digit) {
+        keys.push(whole[2..].to_owned());
+    }
+    let before_court = value.split('@').next().unwrap_or_default();
+    if let Some(at) = before_court
+        .find("HR")
+        .or_else(|| before_court.find(" VR "))
+    {
+        keys.push(compact(&before_court[at..]));
+    }
+    keys.retain(|key| !key.is_empty());
+    keys
 }
 
 fn head_office<'d>(dataset: &'d Dataset, company: &'d Company) -> &'d Company {
@@ -41,18 +63,16 @@ pub(crate) fn identify<'d>(
     sequence: usize,
 ) -> Option<&'d Company> {
     let companies = dataset.in_country(country);
-    for (kind, value) in &claimed.identifiers {
-        let Some(kind) = IdentifierType::from_code(kind).filter(|k| k.country() == country) else {
-            continue;
-        };
-        let wanted = compact(value);
+    for (_, value) in &claimed.identifiers {
+        let wanted = keys(value);
         if wanted.is_empty() {
             continue;
         }
         let found = companies.iter().find(|company| {
             company
-                .identifier(kind)
-                .is_some_and(|v| compact(v) == wanted)
+                .legal_identifiers()
+                .iter()
+                .any(|stored| keys(stored.value()).iter().any(|key| wanted.contains(key)))
         });
         if let Some(company) = found {
             return Some(head_office(dataset, company));
@@ -80,4 +100,24 @@ pub(crate) fn identify<'d>(
         return None;
     }
     pool.get(sequence % pool.len()).copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::keys;
+
+    #[test]
+    fn usual_forms_share_a_key() {
+        let shared = |a: &str, b: &str| keys(a).iter().any(|key| keys(b).contains(key));
+        assert!(shared("PL5260250274", "526-025-02-74"));
+        assert!(shared("HRB12345@KOELN", "Köln HRB 12345"));
+        assert!(shared(
+            "HRB184248B@BERLIN-CHARLOTTENBURG",
+            "Berlin (Charlottenburg) HRB 184248 B"
+        ));
+        assert!(shared("CHE116281710", "CHE-116.281.710"));
+        assert!(shared("552 032 534", "552032534"));
+        assert!(!shared("552032534", "552032535"));
+        assert!(keys(" - ").is_empty());
+    }
 }
