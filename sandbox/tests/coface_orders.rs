@@ -452,3 +452,70 @@ async fn unknown_companies_are_identified_by_identifiers_in_the_core_canonical_f
     }
     assert!(checked >= 3, "only {checked} identifier types tried");
 }
+
+#[tokio::test]
+async fn an_identified_company_is_then_found_by_the_searches() {
+    let contract = Contract::open().await;
+    let unknown = contract
+        .sample("countryCode=NLD&n=1&knownToCoface=false")
+        .await
+        .remove(0);
+    let name = unknown["companyName"].as_str().unwrap().to_owned();
+    let kvk = unknown["legalIdentifiers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|id| id["identifierType"] == "KVK_NLD")
+        .unwrap()["identifierValue"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let netherlands = tradecover_core::Country::from_alpha3("NLD").unwrap();
+    let search = coface::identifier_search_request(netherlands, "KVK_NLD", &kvk);
+    let (status, body) = contract.send(&search).await;
+    assert!(coface::parse_company_list(status, &body)
+        .unwrap()
+        .buyers
+        .is_empty());
+    let buyer = ApplicationBuyer::Unknown {
+        name: name.clone(),
+        address: address(unknown["address"]["town"].as_str().unwrap(), "NLD"),
+        identifiers: vec![],
+        phone: None,
+    };
+    let request = coface::order_request(
+        &application(buyer, 3_000, Currency::EUR),
+        "CREDITLIMIT",
+        &ActionCode::Crea,
+        PRODUCTS,
+    )
+    .unwrap();
+    let (status, body) = contract.send(&request).await;
+    let pending = coface::parse_order_response(status, &body)
+        .unwrap()
+        .decision;
+    contract.advance(delay_secs()).await;
+    let decided = contract
+        .order_details(&pending.buyer_id, pending.order_id.as_deref().unwrap())
+        .await
+        .decision;
+    assert_eq!(
+        decided.buyer_name.as_deref(),
+        Some(name.as_str()),
+        "by its name"
+    );
+    let (status, body) = contract.send(&search).await;
+    let found = coface::parse_company_list(status, &body)
+        .unwrap_or_else(|e| panic!("{e:?} {}", String::from_utf8_lossy(&body)));
+    assert_eq!(found.buyers.len(), 1);
+    assert_eq!(found.buyers[0].insurer_id, decided.buyer_id);
+    let by_name = coface::name_search_request(&tradecover_core::BuyerQuery {
+        name: name.clone(),
+        country: netherlands,
+        town: None,
+        postcode: None,
+    });
+    let (status, body) = contract.send(&by_name).await;
+    let hits = coface::parse_company_list(status, &body).unwrap();
+    assert!(hits.buyers.iter().any(|b| b.insurer_id == decided.buyer_id));
+}

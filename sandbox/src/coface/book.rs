@@ -112,6 +112,11 @@ impl Book {
             .or_else(|| self.assigned.get(&company.index()).cloned())
     }
 
+    /// The EASY number given to a company the data set holds without one, once identified.
+    pub(crate) fn assigned_easy(&self, company: &Company) -> Option<&str> {
+        self.assigned.get(&company.index()).map(String::as_str)
+    }
+
     /// Index of the last order of `product_code` on the company `easy`.
     pub(crate) fn current_index(&self, easy: &str, product_code: &str) -> Option<usize> {
         self.lines

@@ -6,8 +6,8 @@
 //! `AE`/`OE`/`UE`/`SS`, and which punctuation separates the words, so `Berlin (Charlottenburg)
 //! HRB 9876 B` is also found as `BERLIN CHARLOTTENBURG HRB 9876 B`). Other formats (`552 032
 //! 534`) are the caller's to try, as the seed says ("make different searches using different
-//! possible formats"). Only
-//! companies Coface knows are returned, head offices first; the answer has the name search's
+//! possible formats"). Only companies Coface knows (including those it identified after an
+//! unknown-company order) are returned, head offices first; the answer has the name search's
 //! shape (`{"companies": [Company…], "count"}`).
 //!
 //! An identifier type of another country is refused (400 `InvalidIdentifierType`); a type the
@@ -59,13 +59,14 @@ pub(crate) async fn by_identifier(
         ));
     }
     let wanted = match_key(value);
+    let book = state.settled_book();
     let mut hits: Vec<&Company> = match kind {
         None => Vec::new(),
         Some(kind) => state
             .dataset
             .in_country(country)
             .iter()
-            .filter(|company| company.known_to_coface())
+            .filter(|company| company.known_to_coface() || book.assigned_easy(company).is_some())
             .filter(|company| {
                 company
                     .identifier(kind)
@@ -77,7 +78,7 @@ pub(crate) async fn by_identifier(
     let response = CompaniesResponse::new(
         hits.iter()
             .take(limit)
-            .map(|c| CompanyJson::from(*c))
+            .map(|c| CompanyJson::from(*c).with_easy_number(book.assigned_easy(c)))
             .collect(),
         hits.len(),
     );
