@@ -1,10 +1,12 @@
 //! Offline simulator of the trade-credit insurers' APIs, used by the tradecover demo and by
-//! every test. It simulates the Coface CofaServe API (login with lockouts, search a partner by
-//! name), the Allianz Trade API (token, company search, cover requests answered through jobs,
-//! webhooks) and the Atradius Cover API (buyers, applications, covers) over a deterministic
-//! data set of about 77,000 company records in 12
-//! countries, with real towns and postcodes and national identifiers that carry correct
-//! check digits.
+//! every test. It simulates the Coface CofaServe API (login with lockouts, company search by
+//! name and by legal identifier, portfolio, customer references, catalog, product orders,
+//! deletions, order and delivery details, push notifications and their replay), the Allianz
+//! Trade API (token, company search, cover requests answered through jobs, webhooks) and the
+//! Atradius Cover API (buyers, applications, modifications, covers) over a deterministic data
+//! set of about 77,000 company records in 12 countries, with real towns and postcodes and
+//! national identifiers that carry correct check digits. Every decision follows one
+//! [`underwriting`] policy.
 //!
 //! ```no_run
 //! # async fn run() -> std::io::Result<()> {
@@ -20,10 +22,33 @@
 //!   "password", "grantType": "password"}`) → `{"idToken", "accessToken", "refreshToken",
 //!   "expiresIn": 3600, "tokenType": "Bearer"}`, with CofaServe's lockout after five failures
 //!   (1 s, doubling up to 15 min; 15 quiet minutes or a later success reset it);
-//! - `GET /coface/companies/name?countryCode=FRA&companyName=…[&town&postalCode&region&limit]`
-//!   with headers `authorization` (the idToken), `x-api-key`, `X-COF-Policy-Number` →
-//!   `{"companies": […], "count": n}`; matching and ranking are described on
-//!   [`Dataset::search_by_name`] and [`NameQuery`];
+//! - the CofaServe API under `/coface`, each call with headers `authorization` (the idToken),
+//!   `x-api-key` and `X-COF-Policy-Number`:
+//!   - `GET /companies/name?countryCode=FRA&companyName=…[&town&postalCode&region&limit]`
+//!     → `{"companies": […], "count": n}`; matching and ranking are described on
+//!     [`Dataset::search_by_name`] and [`NameQuery`];
+//!   - `GET /companies/identifier?countryCode&identifierType&identifierValue` (exact on the
+//!     stored format);
+//!   - `GET /companies/products` (portfolio; filters `easyNumber`, `customerReference`,
+//!     `orderId`, `deliveryId`, `date` — midnight GMT of that day —, `productCode`,
+//!     `countryCode`; `page`, `limit`);
+//!   - `GET` and `PATCH /companies/customerreferences` (a blank reference erases);
+//!   - `GET /companies/{easyNumber}/catalog` (action codes CREA/UPDT/CHANGE/STOP/DELE by
+//!     product state, last deliveryId);
+//!   - `POST /companies/{easyNumber}/products`, `…/products/topliner`,
+//!     `…/products/awaitingdeliveries-manufacturing` and `POST /companies/unknown/products`
+//!     (temporary `Z…` EASY number until Coface identifies the company), with optional
+//!     `Idempotency-Key`; referred orders are decided once
+//!     [`SandboxConfig::referral_delay`] of sandbox time has passed;
+//!   - `DELETE /companies/{easyNumber}/products/{deliveryId}` (SCOREMON and ARATINGMON
+//!     stopped first);
+//!   - `GET /companies/{easyNumber}/products/orders/{orderId}` and
+//!     `…/products/deliveries/{deliveryIdOrExternalId}`;
+//!   - `PATCH /replay/v1/replay` (`{"messageId"}`: 5 hours to 5 days, 7 attempts);
+//!
+//!   deliveries and product changes are pushed to [`SandboxConfig::outbox`] (target: the
+//!   notification topic; body: the CofaServe message, with the `messageId` to use as SNS
+//!   `MessageId`);
 //! - Allianz Trade under `/allianz-trade` (bearer token from `POST /v1/idp/oauth2/authorize`
 //!   `{"apiKey"}`, 60 minutes, never refreshed): `POST /search/v2/companies/advancedSearch`
 //!   and `/matching` (every company has a stable `companyId`), `POST
@@ -56,8 +81,8 @@
 //!   reaches the insurer simulations;
 //! - helpers (not insurer APIs): `GET /__sandbox/health`,
 //!   `GET /__sandbox/companies/sample?countryCode=FRA&n=5[&knownToCoface=false]
-//!   [&hasEstablishments=true]`, `POST /__sandbox/clock/advance?seconds=N` (expire tokens and
-//!   lockouts without sleeping).
+//!   [&hasEstablishments=true][&highRisk=true]`, `POST /__sandbox/clock/advance?seconds=N`
+//!   (expire tokens and lockouts, decide referred orders, without sleeping).
 //!
 //! Errors are JSON `{"code", "message"}` (Atradius: see above); unknown routes answer 404
 //! `NotFound` (403 under `/atradius`, as Atradius' gateway does).
@@ -295,6 +320,8 @@ pub fn router(config: SandboxConfig) -> Router {
         config.coface,
         Arc::clone(&data),
         Arc::clone(&clock),
+        config.outbox.clone(),
+        config.referral_delay,
     ));
     settlers.add(coface_state.clone());
     let allianz_trade_state = Arc::new(allianz_trade::AllianzTradeState::new(

@@ -71,6 +71,8 @@ pub(crate) async fn token(
     body: Bytes,
 ) -> Result<Json<TokenResponse>, ApiError> {
     check_api_key(&state, &headers)?;
+    // Like every request, a login first decides what fell due.
+    drop(state.settled_book());
     let request: TokenRequest = serde_json::from_slice(&body).map_err(|_| {
         ApiError::bad_request(
             "The body must be a JSON object with username, password and grantType",

@@ -4,7 +4,8 @@
 //! Query parameters: `countryCode` (ISO 3166 alpha-3, required), `companyName` (required),
 //! `town`, `postalCode` (prefix), `region` (US state code), `limit` (1–100, default 20).
 //! Response: `{"companies": [Company…], "count": <matches before the limit>}`. Companies
-//! unknown to Coface are never returned. Matching and ranking: [`crate::search`].
+//! unknown to Coface are never returned (until Coface identifies one after an unknown-company
+//! order: it then has an EASY number). Matching and ranking: [`crate::search`].
 
 use super::{authorize, CofaceState};
 use crate::dataset::Company;
@@ -89,6 +90,24 @@ pub(crate) struct CompaniesResponse<'a> {
     count: usize,
 }
 
+impl<'a> CompanyJson<'a> {
+    /// The company with the EASY number Coface gave it after identifying it (companies the
+    /// data set holds without one, identified after an unknown-company order).
+    pub(crate) fn with_easy_number(mut self, easy_number: Option<&'a str>) -> Self {
+        if self.easy_number.is_none() {
+            self.easy_number = easy_number;
+        }
+        self
+    }
+}
+
+impl<'a> CompaniesResponse<'a> {
+    /// A page of `companies` out of `count` matches.
+    pub(crate) fn new(companies: Vec<CompanyJson<'a>>, count: usize) -> Self {
+        Self { companies, count }
+    }
+}
+
 /// The search handler.
 pub(crate) async fn by_name(
     State(state): State<Arc<CofaceState>>,
@@ -115,15 +134,18 @@ pub(crate) async fn by_name(
         postal_code: param(&params, "postalCode"),
         region: param(&params, "region"),
     };
-    let hits = state
-        .dataset
-        .search_by_name(&query, Company::known_to_coface);
+    let book = state.settled_book();
+    let hits = state.dataset.search_by_name(&query, |company: &Company| {
+        company.known_to_coface() || book.assigned_easy(company).is_some()
+    });
     let response = CompaniesResponse {
         count: hits.len(),
         companies: hits
             .iter()
             .take(limit)
-            .map(|hit| CompanyJson::from(hit.company))
+            .map(|hit| {
+                CompanyJson::from(hit.company).with_easy_number(book.assigned_easy(hit.company))
+            })
             .collect(),
     };
     // Serialised here, while the data set borrowed by the response is alive.
