@@ -32,6 +32,28 @@ pub fn route_kind(path: &str) -> &'static str {
     }
 }
 
+/// The log line of one request: only these fields, never a path, query, header or body.
+pub fn log_line(
+    now: u64,
+    method: &str,
+    route: &str,
+    label: Option<OperationLabel>,
+    status: u16,
+    duration_ms: f64,
+    code: Option<&str>,
+) -> serde_json::Value {
+    serde_json::json!({
+        "ts": rfc3339(now),
+        "method": method,
+        "route": route,
+        "insurer": label.map(|l| l.insurer),
+        "operation": label.map(|l| l.operation),
+        "status": status,
+        "durationMs": (duration_ms * 100.0).round() / 100.0,
+        "code": code,
+    })
+}
+
 /// Middleware: answers the request, then logs it and counts it.
 pub async fn observe(
     State(state): State<Arc<AppState>>,
@@ -53,17 +75,44 @@ pub async fn observe(
         state.metrics.record_request(insurer, operation, status);
     }
     if state.access_log {
-        let line = serde_json::json!({
-            "ts": rfc3339(state.clock.now()),
-            "method": method,
-            "route": route,
-            "insurer": label.map(|l| l.insurer),
-            "operation": label.map(|l| l.operation),
-            "status": status,
-            "durationMs": (started.elapsed().as_secs_f64() * 1000.0 * 100.0).round() / 100.0,
-            "code": code,
-        });
+        let line = log_line(
+            state.clock.now(),
+            &method,
+            route,
+            label,
+            status,
+            started.elapsed().as_secs_f64() * 1000.0,
+            code,
+        );
         eprintln!("{line}");
     }
     response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_line_names_the_operation_not_the_request() {
+        let label = OperationLabel {
+            insurer: "coface",
+            operation: "company.search_by_name",
+        };
+        let line = log_line(
+            0,
+            "GET",
+            route_kind("/proxy/coface/companies/name"),
+            Some(label),
+            200,
+            1.234,
+            None,
+        );
+        assert_eq!(
+            line.to_string(),
+            r#"{"code":null,"durationMs":1.23,"insurer":"coface","method":"GET","operation":"company.search_by_name","route":"proxy","status":200,"ts":"1970-01-01T00:00:00Z"}"#
+        );
+        assert_eq!(route_kind("/__sandbox/health"), "sandbox");
+        assert_eq!(route_kind("/index.html"), "static");
+    }
 }

@@ -12,7 +12,8 @@ use axum::routing::post;
 use axum::{Json, Router};
 use common::{config_with, counting_insurer, raw, Served};
 use tokio::sync::Notify;
-use tradecover_proxy::config::RateLimitConfig;
+use tradecover_proxy::config::{RateLimitConfig, UpstreamSetting};
+use tradecover_proxy::remote::RemoteUpstream;
 use tradecover_proxy::ProxyConfig;
 
 fn client() -> reqwest::Client {
@@ -55,6 +56,44 @@ async fn searches_the_embedded_sandbox_over_loopback() {
         assert!(!headers.contains(&secret) && !body.contains(&secret));
     }
     served.stop().await;
+}
+
+#[tokio::test]
+async fn forwards_to_a_remote_upstream_over_http() {
+    // A standalone sandbox on loopback plays the remote CofaServe.
+    let mut config = ProxyConfig::sandbox();
+    config.access_log = false;
+    let sandbox = tradecover_sandbox::router(tradecover_sandbox::SandboxConfig {
+        coface: tradecover_sandbox::CofaceCredentials {
+            username: config.coface.username.clone(),
+            password: config.coface.password.clone(),
+            api_key: config.coface.api_key.clone(),
+            policy_number: config.coface.policy_number.clone(),
+        },
+        ..tradecover_sandbox::SandboxConfig::default()
+    });
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let sandbox_addr = listener.local_addr().unwrap();
+    let sandbox_task = tokio::spawn(async move { axum::serve(listener, sandbox).await });
+    config.upstreams.coface = UpstreamSetting::Remote(
+        RemoteUpstream::parse(
+            tradecover_core::Insurer::Coface,
+            &format!("http://{sandbox_addr}/coface"),
+        )
+        .unwrap(),
+    );
+    let served = Served::proxy(config).await;
+    let response = client()
+        .get(served.url("/proxy/coface/companies/name?countryCode=FRA&companyName=sa"))
+        .header("x-tradecover-client", "tradecover/test")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    let body = response.text().await.unwrap();
+    tradecover_core::coface::parse_company_list(200, body.as_bytes()).unwrap();
+    served.stop().await;
+    sandbox_task.abort();
 }
 
 #[tokio::test]
