@@ -129,10 +129,6 @@ impl FramingInspector {
             verdicts,
         }
     }
-
-    fn observe(&mut self, bytes: &[u8]) {
-        observe_phase(&mut self.phase, &self.verdicts, bytes);
-    }
 }
 
 /// Advances `phase` over `bytes`, pushing a verdict into `verdicts` for each complete head.
@@ -272,8 +268,7 @@ impl AsyncRead for FramingInspector {
         let before = buf.filled().len();
         let polled = Pin::new(&mut this.stream).poll_read(cx, buf);
         if let Poll::Ready(Ok(())) = &polled {
-            let fresh = buf.filled()[before..].to_vec();
-            this.observe(&fresh);
+            observe_phase(&mut this.phase, &this.verdicts, &buf.filled()[before..]);
         }
         polled
     }
