@@ -1,37 +1,35 @@
-//! `/{base}/{insurer}/{insurer path}`: the allowlisted forwarding of widget calls to an insurer.
+//! `/proxy/{insurer}/{insurer path}`: the allowlisted forwarding of widget calls to an insurer,
+//! with the insurer's authentication added and the answer passed back unchanged apart from
+//! hop-by-hop headers and cookies.
 
 use std::sync::Arc;
+use std::time::Instant;
 
-use axum::body::{to_bytes, Body, Bytes};
+use axum::body::{to_bytes, Body};
 use axum::extract::State;
-use axum::http::{header, HeaderMap, HeaderName, HeaderValue, Request, Response};
+use axum::http::{header, HeaderMap, HeaderName, HeaderValue, Request, Response, StatusCode};
 use axum::response::IntoResponse;
-use tradecover_core::{operation, HttpRequest, Insurer, Method};
+use tradecover_core::{operation, Insurer, Method};
 
 use crate::app::AppState;
+use crate::origin::check_cross_site;
 use crate::problem::Problem;
-use crate::upstream::Upstream;
-
-/// Prefix under which the proxy forwards insurer calls.
-pub const PROXY_PREFIX: &str = "/proxy/";
-/// Header every widget call must carry (a cross-site form or image cannot set it).
-pub const CLIENT_HEADER: &str = "x-tradecover-client";
-/// Largest request body forwarded.
-pub const MAX_REQUEST_BODY: usize = 64 * 1024;
-/// Largest answer read from an upstream when the proxy itself needs it (login).
-pub const MAX_UPSTREAM_BODY: usize = 1024 * 1024;
-/// Longest query string forwarded.
-pub const MAX_QUERY: usize = 4096;
+use crate::request_target::split_path;
+use crate::upstream::{UpstreamFailure, UpstreamRequest, UpstreamResponse};
 
 /// Request headers passed from the browser to the insurer; everything else is dropped.
-const FORWARDED_REQUEST_HEADERS: [HeaderName; 3] = [
-    header::ACCEPT,
-    header::CONTENT_TYPE,
-    header::ACCEPT_LANGUAGE,
+pub const FORWARDED_REQUEST_HEADERS: [&str; 4] = [
+    "accept",
+    "content-type",
+    "accept-language",
+    "idempotency-key",
 ];
 
-/// Response headers never passed back: hop-by-hop ones, and cookies.
-const DROPPED_RESPONSE_HEADERS: [&str; 10] = [
+/// Longest `idempotency-key` forwarded.
+pub const MAX_IDEMPOTENCY_KEY: usize = 255;
+
+/// Response headers never passed back: hop-by-hop ones, cookies, and the length (recomputed).
+pub const DROPPED_RESPONSE_HEADERS: [&str; 10] = [
     "connection",
     "keep-alive",
     "proxy-authenticate",
@@ -44,185 +42,220 @@ const DROPPED_RESPONSE_HEADERS: [&str; 10] = [
     "content-length",
 ];
 
+/// Which insurer operation a request was, kept in the response's extensions for the access log
+/// and the metrics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OperationLabel {
+    /// Insurer id (`coface`).
+    pub insurer: &'static str,
+    /// Operation name (`company.search_by_name`).
+    pub operation: &'static str,
+}
+
 /// Handles one widget call.
 pub async fn forward(State(state): State<Arc<AppState>>, request: Request<Body>) -> Response<Body> {
-    match forward_checked(&state, request).await {
+    let mut label = None;
+    let mut response = match forward_checked(&state, request, &mut label).await {
         Ok(response) => response,
         Err(problem) => problem.into_response(),
+    };
+    if let Some(label) = label {
+        response.extensions_mut().insert(label);
     }
+    response
 }
 
 async fn forward_checked(
     state: &AppState,
     request: Request<Body>,
+    label: &mut Option<OperationLabel>,
 ) -> Result<Response<Body>, Problem> {
     let (parts, body) = request.into_parts();
     let (insurer, path) = split_path(parts.uri.path()).ok_or_else(Problem::not_allowed)?;
     let method = Method::parse(parts.method.as_str()).ok_or_else(Problem::not_allowed)?;
-    operation::find(insurer, method, path).ok_or_else(Problem::not_allowed)?;
-    if !parts.headers.contains_key(CLIENT_HEADER) {
-        return Err(Problem::new(
-            403,
-            "proxy.client_header_missing",
-            format!("Calls must carry the {CLIENT_HEADER} header."),
-        ));
-    }
+    let found = operation::find(insurer, method, path).ok_or_else(Problem::not_allowed)?;
+    *label = Some(OperationLabel {
+        insurer: insurer.as_str(),
+        operation: found.name,
+    });
+    let host = parts
+        .headers
+        .get(header::HOST)
+        .and_then(|host| host.to_str().ok())
+        .unwrap_or("");
+    check_cross_site(&parts.headers, host, &state.security.allowed_origins)?;
     let query = parts.uri.query().unwrap_or("");
-    if query.len() > MAX_QUERY {
+    if query.len() > state.security.max_query_bytes {
         return Err(Problem::new(
             414,
             "proxy.query_too_long",
             "The query is too long.",
         ));
     }
-    let body = to_bytes(body, MAX_REQUEST_BODY).await.map_err(|_| {
+    let too_large = || {
         Problem::new(
             413,
             "proxy.body_too_large",
             "The request body is too large.",
         )
-    })?;
+    };
+    let declared = parts
+        .headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|text| text.parse::<u64>().ok())
+        .unwrap_or(0);
+    if declared > state.security.max_body_bytes as u64 {
+        return Err(too_large());
+    }
+    let body = to_bytes(body, state.security.max_body_bytes)
+        .await
+        .map_err(|_| too_large())?;
+    let forwarded = forwarded_headers(&parts.headers)?;
     let path_and_query = if query.is_empty() {
         path.to_owned()
     } else {
         format!("{path}?{query}")
     };
-    match insurer {
-        Insurer::Coface => {
-            let mut attempt = 0;
-            loop {
-                attempt += 1;
-                let auth = state.coface_auth.headers().await.map_err(|error| {
-                    Problem::new(502, error.code(), format!("Coface login failed: {error}"))
-                })?;
-                let upstream_request = build_request(
-                    &state.coface_upstream,
-                    method,
-                    &path_and_query,
-                    &parts.headers,
-                    &auth,
-                    body.clone(),
-                )?;
-                let response = state.coface_upstream.call(upstream_request).await;
-                if response.status() == 401 && attempt == 1 {
-                    state.coface_auth.invalidate().await;
-                    continue;
-                }
-                return Ok(clean_response(response));
+    let route = state.route(insurer);
+    let mut attempt = 0;
+    loop {
+        attempt += 1;
+        let auth = route
+            .auth
+            .headers()
+            .await
+            .map_err(|failure| failure.into_problem(insurer, state.clock.now()))?;
+        let mut headers = forwarded.clone();
+        for (name, value) in auth {
+            let name = HeaderName::from_bytes(name.as_bytes()).map_err(|_| misconfigured())?;
+            let value = HeaderValue::from_str(&value).map_err(|_| misconfigured())?;
+            headers.insert(name, value);
+        }
+        let started = Instant::now();
+        let answer = route
+            .upstream
+            .call(
+                UpstreamRequest {
+                    method: parts.method.clone(),
+                    path_and_query: path_and_query.clone(),
+                    headers,
+                    body: body.clone(),
+                },
+                state.security.max_response_bytes,
+            )
+            .await;
+        state
+            .metrics
+            .record_upstream_latency(insurer.as_str(), started.elapsed());
+        let answer = answer.map_err(|failure| upstream_problem(insurer, failure))?;
+        if answer.status == StatusCode::UNAUTHORIZED && attempt == 1 {
+            route.auth.invalidate().await;
+            continue;
+        }
+        return clean_response(answer, &state.secrets);
+    }
+}
+
+fn misconfigured() -> Problem {
+    Problem::new(
+        500,
+        "proxy.misconfigured",
+        "A credential is not a valid header value.",
+    )
+}
+
+fn upstream_problem(insurer: Insurer, failure: UpstreamFailure) -> Problem {
+    match failure {
+        UpstreamFailure::Unreachable => Problem::new(
+            502,
+            "insurer.unavailable",
+            format!("{} cannot be reached.", insurer.display_name()),
+        ),
+        UpstreamFailure::TooLarge => Problem::new(
+            502,
+            "proxy.answer_too_large",
+            format!(
+                "{}'s answer is larger than this proxy passes on.",
+                insurer.display_name()
+            ),
+        ),
+    }
+}
+
+/// The browser headers passed on: [`FORWARDED_REQUEST_HEADERS`], one value each; an
+/// `idempotency-key` must be 1–255 visible ASCII characters.
+fn forwarded_headers(browser: &HeaderMap) -> Result<HeaderMap, Problem> {
+    let mut headers = HeaderMap::new();
+    for name in FORWARDED_REQUEST_HEADERS {
+        let mut values = browser.get_all(name).iter();
+        let Some(value) = values.next() else {
+            continue;
+        };
+        if values.next().is_some() {
+            return Err(Problem::new(
+                400,
+                "proxy.duplicate_header",
+                format!("The {name} header is repeated."),
+            ));
+        }
+        if name == "idempotency-key" {
+            let bytes = value.as_bytes();
+            if bytes.is_empty()
+                || bytes.len() > MAX_IDEMPOTENCY_KEY
+                || !bytes.iter().all(|b| b.is_ascii_graphic())
+            {
+                return Err(Problem::new(
+                    400,
+                    "proxy.bad_idempotency_key",
+                    "The idempotency-key header must be 1 to 255 visible ASCII characters.",
+                ));
             }
         }
-        _ => Err(Problem::not_allowed()),
+        headers.insert(HeaderName::from_static(name), value.clone());
     }
+    Ok(headers)
 }
 
-/// Splits `/proxy/{insurer}/{path}` into the insurer and `/{path}`; refuses anything encoded,
-/// doubled or escaping (`%`, `\`, `//`, `.`/`..` segments).
-pub fn split_path(raw: &str) -> Option<(Insurer, &str)> {
-    let rest = raw.strip_prefix(PROXY_PREFIX)?;
-    let slash = rest.find('/')?;
-    let (insurer, path) = rest.split_at(slash);
-    let insurer = Insurer::parse(insurer).ok()?;
-    let suspicious = path.contains('%')
-        || path.contains('\\')
-        || path.contains("//")
-        || path
-            .split('/')
-            .any(|segment| segment == "." || segment == "..");
-    (!suspicious).then_some((insurer, path))
-}
-
-fn build_request(
-    upstream: &Upstream,
-    method: Method,
-    path_and_query: &str,
-    browser_headers: &HeaderMap,
-    auth: &[(&'static str, String)],
-    body: Bytes,
-) -> Result<Request<Body>, Problem> {
-    let bad_request =
-        |_| Problem::new(400, "proxy.bad_request", "The request cannot be forwarded.");
-    let mut builder = Request::builder()
-        .method(method.as_str())
-        .uri(upstream.path_for(path_and_query));
-    for name in FORWARDED_REQUEST_HEADERS {
-        if let Some(value) = browser_headers.get(&name) {
-            builder = builder.header(name, value.clone());
-        }
+/// The insurer's answer minus [`DROPPED_RESPONSE_HEADERS`] and the headers its `Connection`
+/// header names; refused if it would echo one of the proxy's `secrets`.
+fn clean_response(answer: UpstreamResponse, secrets: &[String]) -> Result<Response<Body>, Problem> {
+    let UpstreamResponse {
+        status,
+        mut headers,
+        body,
+    } = answer;
+    let named_by_connection: Vec<String> = headers
+        .get_all(header::CONNECTION)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(','))
+        .map(|name| name.trim().to_ascii_lowercase())
+        .filter(|name| !name.is_empty())
+        .collect();
+    for name in DROPPED_RESPONSE_HEADERS
+        .iter()
+        .copied()
+        .chain(named_by_connection.iter().map(String::as_str))
+    {
+        headers.remove(name);
     }
-    for (name, value) in auth {
-        let value = HeaderValue::from_str(value).map_err(|_| {
-            Problem::new(
-                500,
-                "proxy.misconfigured",
-                "A credential is not a valid header value.",
-            )
-        })?;
-        builder = builder.header(*name, value);
-    }
-    builder.body(Body::from(body)).map_err(bad_request)
-}
-
-fn clean_response(response: Response<Body>) -> Response<Body> {
-    let (mut parts, body) = response.into_parts();
-    for name in DROPPED_RESPONSE_HEADERS {
-        parts.headers.remove(name);
-    }
-    Response::from_parts(parts, body)
-}
-
-/// Sends a request the core built (e.g. a login) to `upstream` and reads the whole answer.
-pub async fn send_core_request(
-    upstream: &Upstream,
-    request: &HttpRequest,
-) -> Result<(u16, Bytes), Problem> {
-    let mut builder = Request::builder()
-        .method(request.method.as_str())
-        .uri(upstream.path_for(&request.path_and_query()));
-    for (name, value) in &request.headers {
-        builder = builder.header(name.as_str(), value.as_str());
-    }
-    let body = match &request.body {
-        Some(json) => Body::from(json.to_string()),
-        None => Body::empty(),
+    let echoes = |bytes: &[u8]| {
+        secrets.iter().any(|secret| {
+            bytes
+                .windows(secret.len())
+                .any(|window| window == secret.as_bytes())
+        })
     };
-    let built = builder
-        .body(body)
-        .map_err(|_| Problem::new(500, "proxy.bad_request", "Invalid upstream request."))?;
-    let response = upstream.call(built).await;
-    let status = response.status().as_u16();
-    let bytes = to_bytes(response.into_body(), MAX_UPSTREAM_BODY)
-        .await
-        .map_err(|_| {
-            Problem::new(
-                502,
-                "proxy.upstream_failed",
-                "The insurer's answer was unreadable.",
-            )
-        })?;
-    Ok((status, bytes))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn splits_only_clean_paths() {
-        assert_eq!(
-            split_path("/proxy/coface/companies/name"),
-            Some((Insurer::Coface, "/companies/name"))
-        );
-        for refused in [
-            "/proxy/coface",
-            "/proxy/lloyds/companies/name",
-            "/proxy/coface/companies/../name",
-            "/proxy/coface/companies/%2e%2e/name",
-            "/proxy/coface//companies/name",
-            "/proxy/coface/companies\\name",
-            "/proxy/coface/./companies/name",
-            "/other/coface/companies/name",
-        ] {
-            assert_eq!(split_path(refused), None, "{refused}");
-        }
+    if headers.values().any(|value| echoes(value.as_bytes())) || echoes(&body) {
+        return Err(Problem::new(
+            502,
+            "proxy.secret_in_answer",
+            "The insurer's answer contained a credential of this proxy and was withheld.",
+        ));
     }
+    let mut response = Response::new(Body::from(body));
+    *response.status_mut() = status;
+    *response.headers_mut() = headers;
+    Ok(response)
 }

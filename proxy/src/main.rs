@@ -1,78 +1,88 @@
-//! `tradecover-proxy`: runs the reference proxy with the embedded sandbox on 127.0.0.1.
+//! `tradecover-proxy`: runs the reference proxy (by default on 127.0.0.1:8080 with every insurer
+//! simulated by the embedded sandbox).
 
-use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use tradecover_proxy::{app, ProxyConfig};
+use tradecover_proxy::config::UpstreamSetting;
+use tradecover_proxy::{app, config_load, serve, shutdown_signal, ProxyConfig};
 
-const USAGE: &str = "usage: tradecover-proxy [--port N] [--www DIR] [--pkg DIR] [--seed N]
-  --port N   port on 127.0.0.1 (default: $PORT, else 8080; 0 picks a free one)
-  --www DIR  directory served at / (default: ./www if it exists)
-  --pkg DIR  directory served at /pkg (default: ./pkg if it exists)
-  --seed N   seed of the sandbox data set
-Coface credentials come from COFACE_USERNAME, COFACE_PASSWORD, COFACE_API_KEY and
-COFACE_POLICY_NUMBER; unset ones are generated for the embedded sandbox.";
+const USAGE: &str = "usage: tradecover-proxy [--config FILE] [--listen ADDR:PORT] [--port N] [--www DIR] [--pkg DIR] [--seed N]
+  --config FILE      TOML configuration (see proxy/README.md); environment variables override it
+  --listen ADDR:PORT address to listen on (default 127.0.0.1:8080, or TRADECOVER_LISTEN)
+  --port N           port (default: $PORT, else 8080; 0 picks a free one)
+  --www DIR          directory served at / (default: ./www if it exists)
+  --pkg DIR          directory served at /pkg (default: ./pkg if it exists)
+  --seed N           seed of the sandbox data set
+Per insurer (ALLIANZ_TRADE, ATRADIUS, COFACE): {PREFIX}_UPSTREAM = sandbox | uat | production |
+https://…, credentials {PREFIX}_API_KEY, ATRADIUS_CLIENT_ID/_CLIENT_SECRET/_APP_KEY,
+COFACE_USERNAME/_PASSWORD/_API_KEY/_POLICY_NUMBER, each also as NAME_FILE. Unset credentials of
+sandbox upstreams are generated.";
 
-struct Args {
-    port: u16,
-    config: ProxyConfig,
-}
-
-fn parse_args() -> Result<Args, String> {
-    let mut config = ProxyConfig::sandbox();
-    let mut port = match std::env::var("PORT") {
-        Ok(text) => text
-            .parse()
-            .map_err(|_| format!("PORT={text} is not a port"))?,
-        Err(_) => 8080,
-    };
+fn parse_args() -> Result<ProxyConfig, String> {
+    let mut config_file = None;
+    let mut listen = None;
+    let mut port = None;
     let mut www = None;
     let mut pkg = None;
+    let mut seed = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let mut value = || args.next().ok_or(format!("{arg} needs a value"));
         match arg.as_str() {
+            "--config" => config_file = Some(PathBuf::from(value()?)),
+            "--listen" => listen = Some(value()?),
             "--port" => {
                 let text = value()?;
-                port = text
-                    .parse()
-                    .map_err(|_| format!("--port {text} is not a port"))?;
+                port = Some(
+                    text.parse::<u16>()
+                        .map_err(|_| format!("--port {text} is not a port"))?,
+                );
             }
             "--www" => www = Some(PathBuf::from(value()?)),
             "--pkg" => pkg = Some(PathBuf::from(value()?)),
             "--seed" => {
                 let text = value()?;
-                config.sandbox_seed = text
-                    .parse()
-                    .map_err(|_| format!("--seed {text} is not a number"))?;
+                seed = Some(
+                    text.parse::<u64>()
+                        .map_err(|_| format!("--seed {text} is not a number"))?,
+                );
             }
             "-h" | "--help" => return Err(String::new()),
             other => return Err(format!("unknown argument {other}")),
         }
     }
-    let existing = |dir: &str| Some(PathBuf::from(dir)).filter(|path| path.is_dir());
-    config.www_dir = www.or_else(|| existing("www"));
-    config.pkg_dir = pkg.or_else(|| existing("pkg"));
-    for (variable, slot) in [
-        ("COFACE_USERNAME", &mut config.coface.username),
-        ("COFACE_PASSWORD", &mut config.coface.password),
-        ("COFACE_API_KEY", &mut config.coface.api_key),
-        ("COFACE_POLICY_NUMBER", &mut config.coface.policy_number),
-    ] {
-        if let Ok(value) = std::env::var(variable) {
-            if !value.is_empty() {
-                *slot = value;
-            }
-        }
+    let mut config = config_load::load(config_file.as_deref(), &|name| std::env::var(name).ok())
+        .map_err(|error| error.to_string())?;
+    if let Some(listen) = listen {
+        config.listen = listen
+            .parse()
+            .map_err(|_| format!("--listen {listen} is not an address:port"))?;
     }
-    Ok(Args { port, config })
+    if let Some(port) = port {
+        config.listen.set_port(port);
+    }
+    if let Some(seed) = seed {
+        config.sandbox_seed = seed;
+    }
+    let existing = |dir: &str| Some(PathBuf::from(dir)).filter(|path| path.is_dir());
+    config.www_dir = www.or(config.www_dir).or_else(|| existing("www"));
+    config.pkg_dir = pkg.or(config.pkg_dir).or_else(|| existing("pkg"));
+    Ok(config)
+}
+
+fn describe(setting: &UpstreamSetting) -> String {
+    match setting {
+        UpstreamSetting::Sandbox => "embedded sandbox".to_owned(),
+        UpstreamSetting::Router(_) => "in-process router".to_owned(),
+        UpstreamSetting::Remote(remote) => remote.base().to_owned(),
+    }
 }
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let args = match parse_args() {
-        Ok(args) => args,
+    let config = match parse_args() {
+        Ok(config) => config,
         Err(message) => {
             if !message.is_empty() {
                 eprintln!("tradecover-proxy: {message}");
@@ -81,46 +91,28 @@ async fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let address = SocketAddr::from(([127, 0, 0, 1], args.port));
-    let listener = match tokio::net::TcpListener::bind(address).await {
+    let listener = match tokio::net::TcpListener::bind(config.listen).await {
         Ok(listener) => listener,
         Err(error) => {
-            eprintln!("tradecover-proxy: cannot listen on {address}: {error}");
+            eprintln!(
+                "tradecover-proxy: cannot listen on {}: {error}",
+                config.listen
+            );
             return ExitCode::FAILURE;
         }
     };
-    let bound = listener.local_addr().unwrap_or(address);
-    println!("tradecover proxy (embedded sandbox) listening on http://{bound}/");
-    let served = axum::serve(listener, app(args.config))
-        .with_graceful_shutdown(shutdown_signal())
-        .await;
-    match served {
+    let bound = listener.local_addr().unwrap_or(config.listen);
+    println!(
+        "tradecover proxy listening on http://{bound}/ (allianz-trade: {}, atradius: {}, coface: {})",
+        describe(&config.upstreams.allianz_trade),
+        describe(&config.upstreams.atradius),
+        describe(&config.upstreams.coface),
+    );
+    match serve(listener, app(config), shutdown_signal()).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("tradecover-proxy: {error}");
             ExitCode::FAILURE
         }
-    }
-}
-
-/// Resolves on Ctrl-C or SIGTERM; in-flight requests then finish before the process exits.
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
-    #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut signal) => {
-                signal.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
-        }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => {},
-        () = terminate => {},
     }
 }
