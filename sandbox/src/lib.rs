@@ -22,6 +22,9 @@
 //!   with headers `authorization` (the idToken), `x-api-key`, `X-COF-Policy-Number` →
 //!   `{"companies": […], "count": n}`; matching and ranking are described on
 //!   [`Dataset::search_by_name`] and [`NameQuery`];
+//! - Amazon SNS as Coface's pushes come through it (see [`SnsSigner`]):
+//!   `GET /__sandbox/sns/certificate.pem` (the signing certificate),
+//!   `GET /__sandbox/sns/confirm?Action=ConfirmSubscription&TopicArn&Token` (a `SubscribeURL`);
 //! - helpers (not insurer APIs): `GET /__sandbox/health`,
 //!   `GET /__sandbox/companies/sample?countryCode=FRA&n=5[&knownToCoface=false]
 //!   [&hasEstablishments=true]`, `POST /__sandbox/clock/advance?seconds=N` (expire tokens and
@@ -54,6 +57,7 @@ mod sandbox_api;
 mod search;
 mod secret;
 mod settle;
+mod sns_signer;
 mod towns;
 pub mod underwriting;
 
@@ -63,6 +67,10 @@ pub use identifiers::{IdentifierType, LegalIdentifier};
 pub use normalize::{compact_postcode, normalize};
 pub use outbox::{Outbox, OutgoingNotification, OUTBOX_CAPACITY};
 pub use search::{MatchRank, NameMatch, NameQuery};
+pub use sns_signer::{
+    sns_certificate_pem, sns_signer, sns_timestamp, SnsSigner, SANDBOX_SIGNING_CERT_URL,
+    SANDBOX_SNS_ACCOUNT, SANDBOX_SNS_REGION,
+};
 
 /// EASY number helpers. Layout: 12-digit identifier, 2 check digits
 /// `97 − (identifier mod 97)` (the sandbox's own choice: Coface's algorithm is unpublished),
@@ -254,6 +262,14 @@ pub fn router(config: SandboxConfig) -> Router {
     settlers.start_ticker(&clock);
     Router::new()
         .nest("/coface", coface::router(coface_state))
+        .route(
+            "/__sandbox/sns/certificate.pem",
+            axum::routing::get(sns_signer::certificate_route),
+        )
+        .route(
+            "/__sandbox/sns/confirm",
+            axum::routing::get(sns_signer::confirm_route),
+        )
         .nest(
             "/__sandbox",
             sandbox_api::router(sandbox_api::SandboxState {
