@@ -22,8 +22,10 @@ pub struct AppState {
 }
 
 /// The proxy application for `config`: `/health`, `/proxy/{insurer}/…`, `/__sandbox/…`
-/// (sandbox helpers), `/pkg/…` and `/` (static files, compressed).
+/// (sandbox helpers), `/pkg/…` and `/` (static files, compressed); notifications
+/// (`/notifications/…`, `/proxy/events`: see [`crate::notifications`]).
 pub fn app(config: ProxyConfig) -> Router {
+    let outbox = tradecover_sandbox::Outbox::new(); // notifications: the sandbox's pushes
     let sandbox = tradecover_sandbox::router(SandboxConfig {
         seed: config.sandbox_seed,
         coface: SandboxCoface {
@@ -32,6 +34,7 @@ pub fn app(config: ProxyConfig) -> Router {
             api_key: config.coface.api_key.clone(),
             policy_number: config.coface.policy_number.clone(),
         },
+        outbox: outbox.clone(),
         ..SandboxConfig::default()
     });
     let coface_upstream = Upstream::embedded(sandbox.clone(), "/coface");
@@ -45,7 +48,13 @@ pub fn app(config: ProxyConfig) -> Router {
             get(|| async { Json(serde_json::json!({"status": "ok"})) }),
         )
         .route("/proxy/{*rest}", any(forward))
-        .with_state(state)
+        .with_state(Arc::clone(&state))
+        .merge(crate::notifications::embedded_sandbox_routes(
+            crate::notifications::NotificationSettings::default(),
+            state,
+            sandbox.clone(),
+            &outbox,
+        ))
         .route_service(
             "/__sandbox/{*rest}",
             sandbox.into_service::<axum::body::Body>(),

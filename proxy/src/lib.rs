@@ -11,6 +11,7 @@ pub mod app;
 pub mod coface_auth;
 pub mod config;
 pub mod forward;
+pub mod notifications;
 pub mod problem;
 pub mod upstream;
 
