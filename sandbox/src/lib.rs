@@ -25,6 +25,8 @@
 //! - Amazon SNS as Coface's pushes come through it (see [`SnsSigner`]):
 //!   `GET /__sandbox/sns/certificate.pem` (the signing certificate),
 //!   `GET /__sandbox/sns/confirm?Action=ConfirmSubscription&TopicArn&Token` (a `SubscribeURL`);
+//! - `POST /__sandbox/outbox` `{"insurer", "target", "body"}`: push a notification into the
+//!   [`Outbox`] as if a simulation had sent it;
 //! - helpers (not insurer APIs): `GET /__sandbox/health`,
 //!   `GET /__sandbox/companies/sample?countryCode=FRA&n=5[&knownToCoface=false]
 //!   [&hasEstablishments=true]`, `POST /__sandbox/clock/advance?seconds=N` (expire tokens and
@@ -51,6 +53,7 @@ mod idgen;
 mod names;
 mod normalize;
 mod outbox;
+mod outbox_api;
 mod params;
 mod rng;
 mod sandbox_api;
@@ -270,6 +273,7 @@ pub fn router(config: SandboxConfig) -> Router {
             "/__sandbox/sns/confirm",
             axum::routing::get(sns_signer::confirm_route),
         )
+        .merge(outbox_api::router(config.outbox.clone()))
         .nest(
             "/__sandbox",
             sandbox_api::router(sandbox_api::SandboxState {
