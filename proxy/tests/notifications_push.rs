@@ -46,13 +46,22 @@ fn code(body: &str) -> String {
 #[tokio::test]
 async fn an_allianz_trade_webhook_reaches_the_subscriber() {
     let proxy = RunningProxy::start().await;
-    let mut events =
-        SseClient::connect(&proxy, "/proxy/events?client=tracker&policy=P-77", &[]).await;
+    let mut events = SseClient::connect(
+        &proxy,
+        "/proxy/events?client=tracker&policy=P-77",
+        &[("accept-encoding", "gzip, br")],
+    )
+    .await;
     assert_eq!(events.status, 200);
     assert!(events
         .header("content-type")
         .unwrap()
         .starts_with("text/event-stream"));
+    assert_eq!(
+        events.header("content-encoding"),
+        None,
+        "events are never compressed"
+    );
 
     let body = allianz_functional("N-1", "REQ-1001", "P-77").to_string();
     let (status, answer) = proxy.post("/notifications/allianz-trade", &[], &body).await;

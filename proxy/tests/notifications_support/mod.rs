@@ -12,6 +12,27 @@ use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 use tradecover_proxy::{app, ProxyConfig};
 
+/// Something listening on a loopback address.
+pub trait Listening {
+    /// Its address.
+    fn addr(&self) -> SocketAddr;
+}
+
+/// A bare address.
+pub struct Address(pub SocketAddr);
+
+impl Listening for Address {
+    fn addr(&self) -> SocketAddr {
+        self.0
+    }
+}
+
+impl Listening for RunningProxy {
+    fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+}
+
 /// The proxy served on 127.0.0.1; stopped when dropped.
 pub struct RunningProxy {
     pub addr: SocketAddr,
@@ -187,11 +208,11 @@ pub struct SseClient {
 impl SseClient {
     /// Opens `path` (with its query) on the proxy, with extra headers; returns once the answer's
     /// head has arrived.
-    pub async fn connect(proxy: &RunningProxy, path: &str, headers: &[(&str, &str)]) -> Self {
-        let mut stream = TcpStream::connect(proxy.addr).await.unwrap();
+    pub async fn connect(proxy: &impl Listening, path: &str, headers: &[(&str, &str)]) -> Self {
+        let mut stream = TcpStream::connect(proxy.addr()).await.unwrap();
         let mut head = format!(
             "GET {path} HTTP/1.1\r\nhost: {}\r\naccept: text/event-stream\r\n",
-            proxy.addr
+            proxy.addr()
         );
         for (name, value) in headers {
             head.push_str(&format!("{name}: {value}\r\n"));
