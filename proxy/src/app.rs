@@ -62,6 +62,60 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// The handlers' state for `config`: each insurer's upstream (`sandbox` is the embedded
+    /// sandbox, when the configuration uses it) and authentication, counting into `metrics`.
+    pub fn new(config: &ProxyConfig, sandbox: Option<&Router>, metrics: Arc<Metrics>) -> Self {
+        let upstream = |insurer: Insurer| -> Upstream {
+            match (config.upstreams.get(insurer), sandbox) {
+                (UpstreamSetting::Router(router), _) => Upstream::embedded(router.clone(), ""),
+                (UpstreamSetting::Remote(remote), _) => Upstream::Remote(remote.clone()),
+                (UpstreamSetting::Sandbox, Some(sandbox)) => {
+                    Upstream::embedded(sandbox.clone(), &format!("/{}", insurer.as_str()))
+                }
+                (UpstreamSetting::Sandbox, None) => Upstream::embedded(Router::new(), ""),
+            }
+        };
+        let clock = config.clock.clone();
+        let allianz_upstream = upstream(Insurer::AllianzTrade);
+        let atradius_upstream = upstream(Insurer::Atradius);
+        let coface_upstream = upstream(Insurer::Coface);
+        Self {
+            allianz_trade: InsurerRoute {
+                auth: Authenticator::AllianzTrade(AllianzTradeAuth::new(
+                    config.allianz_trade.clone(),
+                    allianz_upstream.clone(),
+                    clock.clone(),
+                    metrics.clone(),
+                )),
+                upstream: allianz_upstream,
+            },
+            atradius: InsurerRoute {
+                auth: Authenticator::Atradius(AtradiusAuth::new(
+                    config.atradius.clone(),
+                    atradius_upstream.clone(),
+                    clock.clone(),
+                    metrics.clone(),
+                )),
+                upstream: atradius_upstream,
+            },
+            coface: InsurerRoute {
+                auth: Authenticator::Coface(CofaceAuth::new(
+                    config.coface.clone(),
+                    coface_upstream.clone(),
+                    clock.clone(),
+                    metrics.clone(),
+                )),
+                upstream: coface_upstream,
+            },
+            security: config.security.clone(),
+            rate_limiter: RateLimiter::new(config.rate_limit.clone()),
+            metrics: metrics.clone(),
+            clock,
+            secrets: config.secrets(),
+            access_log: config.access_log,
+        }
+    }
+
     /// The route of `insurer`.
     pub fn route(&self, insurer: Insurer) -> &InsurerRoute {
         match insurer {
@@ -72,13 +126,17 @@ impl AppState {
     }
 }
 
-/// The proxy application for `config` (see the module docs for its routes).
+/// The proxy application for `config` (see the module docs for its routes); notifications
+/// (`/notifications/…`, `/proxy/events`) are described in [`crate::notifications`].
 pub fn app(config: ProxyConfig) -> Router {
     app_with_metrics(config, Arc::new(Metrics::default()))
 }
 
 /// [`app`], counting into `metrics` (tests read them directly).
 pub fn app_with_metrics(config: ProxyConfig, metrics: Arc<Metrics>) -> Router {
+    // What the embedded sandbox pushes (webhooks, Coface SNS) is delivered to the proxy's own
+    // notification routes in-process.
+    let outbox = tradecover_sandbox::Outbox::new();
     let sandbox = config.upstreams.uses_sandbox().then(|| {
         tradecover_sandbox::router(SandboxConfig {
             seed: config.sandbox_seed,
@@ -96,58 +154,11 @@ pub fn app_with_metrics(config: ProxyConfig, metrics: Arc<Metrics>) -> Router {
                 client_secret: config.atradius.client_secret.clone(),
                 app_key: config.atradius.app_key.clone(),
             },
+            outbox: outbox.clone(),
             ..SandboxConfig::default()
         })
     });
-    let upstream = |insurer: Insurer| -> Upstream {
-        match (config.upstreams.get(insurer), &sandbox) {
-            (UpstreamSetting::Router(router), _) => Upstream::embedded(router.clone(), ""),
-            (UpstreamSetting::Remote(remote), _) => Upstream::Remote(remote.clone()),
-            (UpstreamSetting::Sandbox, Some(sandbox)) => {
-                Upstream::embedded(sandbox.clone(), &format!("/{}", insurer.as_str()))
-            }
-            (UpstreamSetting::Sandbox, None) => Upstream::embedded(Router::new(), ""),
-        }
-    };
-    let clock = config.clock.clone();
-    let allianz_upstream = upstream(Insurer::AllianzTrade);
-    let atradius_upstream = upstream(Insurer::Atradius);
-    let coface_upstream = upstream(Insurer::Coface);
-    let state = Arc::new(AppState {
-        allianz_trade: InsurerRoute {
-            auth: Authenticator::AllianzTrade(AllianzTradeAuth::new(
-                config.allianz_trade.clone(),
-                allianz_upstream.clone(),
-                clock.clone(),
-                metrics.clone(),
-            )),
-            upstream: allianz_upstream,
-        },
-        atradius: InsurerRoute {
-            auth: Authenticator::Atradius(AtradiusAuth::new(
-                config.atradius.clone(),
-                atradius_upstream.clone(),
-                clock.clone(),
-                metrics.clone(),
-            )),
-            upstream: atradius_upstream,
-        },
-        coface: InsurerRoute {
-            auth: Authenticator::Coface(CofaceAuth::new(
-                config.coface.clone(),
-                coface_upstream.clone(),
-                clock.clone(),
-                metrics.clone(),
-            )),
-            upstream: coface_upstream,
-        },
-        security: config.security.clone(),
-        rate_limiter: RateLimiter::new(config.rate_limit.clone()),
-        metrics: metrics.clone(),
-        clock,
-        secrets: config.secrets(),
-        access_log: config.access_log,
-    });
+    let state = Arc::new(AppState::new(&config, sandbox.as_ref(), metrics.clone()));
     let mut router = Router::new()
         .route(
             "/health",
@@ -171,6 +182,12 @@ pub fn app_with_metrics(config: ProxyConfig, metrics: Arc<Metrics>) -> Router {
     }
     let mut router = router.with_state(state.clone());
     if let Some(sandbox) = sandbox {
+        router = router.merge(crate::notifications::embedded_sandbox_routes(
+            crate::notifications::NotificationSettings::default(),
+            state.clone(),
+            sandbox.clone(),
+            &outbox,
+        ));
         router = router.route_service(
             "/__sandbox/{*rest}",
             sandbox.into_service::<axum::body::Body>(),

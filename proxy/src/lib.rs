@@ -19,6 +19,7 @@ pub mod forward;
 pub mod framing;
 pub mod guard;
 pub mod metrics;
+pub mod notifications;
 pub mod origin;
 pub mod problem;
 pub mod rate_limit;

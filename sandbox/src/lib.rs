@@ -79,6 +79,11 @@
 //!   `POST /__sandbox/faults` `{"fault", "probability": 0–1, "seed", "pathPrefix"}`
 //!   (deterministic draws per seed), `GET` / `DELETE /__sandbox/faults`. The header never
 //!   reaches the insurer simulations;
+//! - Amazon SNS as Coface's pushes come through it (see [`SnsSigner`]):
+//!   `GET /__sandbox/sns/certificate.pem` (the signing certificate),
+//!   `GET /__sandbox/sns/confirm?Action=ConfirmSubscription&TopicArn&Token` (a `SubscribeURL`);
+//! - `POST /__sandbox/outbox` `{"insurer", "target", "body"}`: push a notification into the
+//!   [`Outbox`] as if a simulation had sent it;
 //! - helpers (not insurer APIs): `GET /__sandbox/health`,
 //!   `GET /__sandbox/companies/sample?countryCode=FRA&n=5[&knownToCoface=false]
 //!   [&hasEstablishments=true][&highRisk=true]`, `POST /__sandbox/clock/advance?seconds=N`
@@ -109,12 +114,14 @@ mod idgen;
 mod names;
 mod normalize;
 mod outbox;
+mod outbox_api;
 mod params;
 mod rng;
 mod sandbox_api;
 mod search;
 mod secret;
 mod settle;
+mod sns_signer;
 mod towns;
 pub mod underwriting;
 
@@ -124,6 +131,10 @@ pub use identifiers::{IdentifierType, LegalIdentifier};
 pub use normalize::{compact_postcode, normalize};
 pub use outbox::{Outbox, OutgoingNotification, OUTBOX_CAPACITY};
 pub use search::{MatchRank, NameMatch, NameQuery};
+pub use sns_signer::{
+    sns_certificate_pem, sns_signer, sns_timestamp, SnsSigner, SANDBOX_SIGNING_CERT_URL,
+    SANDBOX_SNS_ACCOUNT, SANDBOX_SNS_REGION,
+};
 
 /// EASY number helpers. Layout: 12-digit identifier, 2 check digits
 /// `97 − (identifier mod 97)` (the sandbox's own choice: Coface's algorithm is unpublished),
@@ -347,6 +358,15 @@ pub fn router(config: SandboxConfig) -> Router {
         .nest("/atradius", atradius::router(atradius_state));
     Router::new()
         .merge(fault::wrap(insurers, Arc::clone(&faults)))
+        .route(
+            "/__sandbox/sns/certificate.pem",
+            axum::routing::get(sns_signer::certificate_route),
+        )
+        .route(
+            "/__sandbox/sns/confirm",
+            axum::routing::get(sns_signer::confirm_route),
+        )
+        .merge(outbox_api::router(config.outbox.clone()))
         .nest(
             "/__sandbox",
             sandbox_api::router(sandbox_api::SandboxState {

@@ -1,0 +1,45 @@
+//! How the proxy receives and fans out notifications: who may subscribe, which certificate
+//! hosts are trusted, how old a message may be.
+
+use std::time::Duration;
+
+use tradecover_core::coface::replay::REPLAY_CLOSES_AFTER_SECS;
+
+/// Seconds CofaServe's retry process may still run after a replay is asked for (the seed: "the
+/// whole process will last at its maximum 3600 seconds").
+pub const RETRY_PROCESS_SECS: u64 = 3_600;
+
+/// Notification settings of the proxy.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotificationSettings {
+    /// Origins (`https://portal.example`) of other sites whose pages may subscribe to
+    /// `/proxy/events`; the proxy's own origin always may.
+    pub allowed_origins: Vec<String>,
+    /// When set, `POST /notifications/allianz-trade` requires `?token=<this>`: Allianz Trade
+    /// does not sign its callbacks, so a secret callback URL is what authenticates them (use
+    /// URL-safe characters).
+    pub allianz_callback_token: Option<String>,
+    /// Hosts (lower case, e.g. `sns.eu-west-1.amazonaws.com`) from which an SNS signing
+    /// certificate may be fetched; any other `SigningCertURL` is refused before any fetch.
+    pub certificate_hosts: Vec<String>,
+    /// Oldest SNS `Timestamp` accepted: a message older than this can only be a captured one
+    /// sent again.
+    pub max_message_age: Duration,
+    /// Furthest SNS `Timestamp` accepted ahead of the proxy's clock.
+    pub max_clock_skew: Duration,
+}
+
+impl Default for NotificationSettings {
+    /// Same-origin subscribers only; no callback token; certificates from
+    /// `sns.eu-west-1.amazonaws.com` (Coface's region); a maximum age of the seed's replay
+    /// window (5 days) plus the last retry process (1 hour); 5 minutes of clock skew.
+    fn default() -> Self {
+        Self {
+            allowed_origins: Vec::new(),
+            allianz_callback_token: None,
+            certificate_hosts: vec!["sns.eu-west-1.amazonaws.com".to_owned()],
+            max_message_age: Duration::from_secs(REPLAY_CLOSES_AFTER_SECS + RETRY_PROCESS_SECS),
+            max_clock_skew: Duration::from_secs(300),
+        }
+    }
+}
