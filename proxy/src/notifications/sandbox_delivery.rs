@@ -81,10 +81,17 @@ fn delivery_request(
             (uri, notification.body.to_string(), None)
         }
         "coface" => {
+            // The simulation names the message (its replay log finds it by that id); SNS
+            // carries it as the envelope's MessageId.
+            let message_id = notification
+                .body
+                .get("messageId")
+                .and_then(|id| id.as_str())
+                .map_or_else(SnsSigner::new_message_id, str::to_owned);
             let envelope = sns_signer().notification(
                 &notification.target,
                 &notification.body.to_string(),
-                &SnsSigner::new_message_id(),
+                &message_id,
                 unix_millis_now(),
             );
             (
