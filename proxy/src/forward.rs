@@ -25,6 +25,13 @@ pub const FORWARDED_REQUEST_HEADERS: [&str; 4] = [
     "idempotency-key",
 ];
 
+/// Request headers passed on to Allianz Trade besides [`FORWARDED_REQUEST_HEADERS`]: the
+/// webhook settings of an asynchronous call (`callback`, built by
+/// `tradecover_core::allianz_trade::callback_header`), without which the insurer never calls
+/// back.
+pub const ALLIANZ_TRADE_FORWARDED_HEADERS: [&str; 1] =
+    [tradecover_core::allianz_trade::webhook::CALLBACK_HEADER_NAME];
+
 /// Longest `idempotency-key` forwarded.
 pub const MAX_IDEMPOTENCY_KEY: usize = 255;
 
@@ -111,7 +118,7 @@ async fn forward_checked(
     let body = to_bytes(body, state.security.max_body_bytes)
         .await
         .map_err(|_| too_large())?;
-    let forwarded = forwarded_headers(&parts.headers)?;
+    let forwarded = forwarded_headers(&parts.headers, insurer)?;
     let path_and_query = if query.is_empty() {
         path.to_owned()
     } else {
@@ -183,11 +190,16 @@ fn upstream_problem(insurer: Insurer, failure: UpstreamFailure) -> Problem {
     }
 }
 
-/// The browser headers passed on: [`FORWARDED_REQUEST_HEADERS`], one value each; an
-/// `idempotency-key` must be 1–255 visible ASCII characters.
-fn forwarded_headers(browser: &HeaderMap) -> Result<HeaderMap, Problem> {
+/// The browser headers passed on: [`FORWARDED_REQUEST_HEADERS`] (and, to Allianz Trade,
+/// [`ALLIANZ_TRADE_FORWARDED_HEADERS`]), one value each; an `idempotency-key` must be 1–255
+/// visible ASCII characters.
+fn forwarded_headers(browser: &HeaderMap, insurer: Insurer) -> Result<HeaderMap, Problem> {
     let mut headers = HeaderMap::new();
-    for name in FORWARDED_REQUEST_HEADERS {
+    let insurer_own: &[&'static str] = match insurer {
+        Insurer::AllianzTrade => &ALLIANZ_TRADE_FORWARDED_HEADERS,
+        _ => &[],
+    };
+    for name in FORWARDED_REQUEST_HEADERS.iter().chain(insurer_own).copied() {
         let mut values = browser.get_all(name).iter();
         let Some(value) = values.next() else {
             continue;
