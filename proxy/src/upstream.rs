@@ -1,9 +1,10 @@
 //! Where an insurer's calls go: a router in the process (the embedded sandbox, or a test's fake
 //! insurer) or a remote API over HTTPS. Answers are read whole, up to a limit.
 
-use axum::body::{to_bytes, Body, Bytes};
+use axum::body::{Body, Bytes};
 use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, Request, StatusCode};
 use axum::Router;
+use futures_util::StreamExt;
 use tower::ServiceExt;
 
 use crate::remote::RemoteUpstream;
@@ -88,13 +89,21 @@ impl Upstream {
                     Err(never) => match never {},
                 };
                 let (parts, body) = response.into_parts();
-                let body = to_bytes(body, max_body)
-                    .await
-                    .map_err(|_| UpstreamFailure::TooLarge)?;
+                // A body that fails (the simulated insurer dropped the connection) is an
+                // unreachable insurer; only one over `max_body` is too large.
+                let mut chunks = body.into_data_stream();
+                let mut collected = Vec::new();
+                while let Some(chunk) = chunks.next().await {
+                    let chunk = chunk.map_err(|_| UpstreamFailure::Unreachable)?;
+                    if collected.len() + chunk.len() > max_body {
+                        return Err(UpstreamFailure::TooLarge);
+                    }
+                    collected.extend_from_slice(&chunk);
+                }
                 Ok(UpstreamResponse {
                     status: parts.status,
                     headers: parts.headers,
-                    body,
+                    body: Bytes::from(collected),
                 })
             }
             Upstream::Remote(remote) => {
