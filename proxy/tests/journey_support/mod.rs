@@ -19,6 +19,7 @@ use tradecover_core::http_response::HttpResponse;
 use tradecover_core::money::Money;
 use tradecover_core::{Buyer, HttpRequest, Insurer};
 
+#[allow(unused_imports)]
 pub use sse::{RunningProxy, SseClient, SseEvent};
 
 /// The `x-tradecover-client` value the journeys send.
