@@ -14,23 +14,27 @@
 //! `gap` event says from which id. A comment is sent every 15 seconds to keep the connection
 //! open; a subscriber whose connection closes is dropped at the next write, and one that falls
 //! [`SUBSCRIBER_BACKLOG`](super::event_hub::SUBSCRIBER_BACKLOG) events behind is disconnected
-//! (its browser reconnects and resumes).
+//! (its browser reconnects and resumes). When the server served by
+//! [`serve`](crate::serve) begins its graceful shutdown, the stream ends, so that the shutdown
+//! does not wait for it (the browser reconnects to another instance).
 
 use std::collections::HashMap;
 use std::convert::Infallible;
 use std::sync::Arc;
 use std::time::Duration;
 
-use axum::extract::{Query, State};
+use axum::extract::{Extension, Query, State};
 use axum::http::{header, HeaderMap, HeaderValue};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
+use futures_util::future::{self, Either};
 use futures_util::stream::{self, Stream, StreamExt};
 use tokio::sync::broadcast::error::RecvError;
 
 use super::event_hub::{StoredEvent, Subscription};
 use super::NotificationState;
 use crate::problem::Problem;
+use crate::serve::ShuttingDown;
 
 /// Interval of the keep-alive comment.
 pub const KEEP_ALIVE: Duration = Duration::from_secs(15);
@@ -43,9 +47,11 @@ const MAX_PARAM: usize = 64;
 pub async fn events(
     State(state): State<Arc<NotificationState>>,
     Query(params): Query<HashMap<String, String>>,
+    shutting_down: Option<Extension<ShuttingDown>>,
     headers: HeaderMap,
 ) -> Response {
-    match open(&state, &params, &headers) {
+    let shutting_down = shutting_down.map(|Extension(shutting_down)| shutting_down);
+    match open(&state, &params, &headers, shutting_down) {
         Ok(response) => response,
         Err(problem) => problem.into_response(),
     }
@@ -55,6 +61,7 @@ fn open(
     state: &NotificationState,
     params: &HashMap<String, String>,
     headers: &HeaderMap,
+    shutting_down: Option<ShuttingDown>,
 ) -> Result<Response, Problem> {
     let client = params.get("client").map(String::as_str).unwrap_or_default();
     if !is_token(client) {
@@ -68,7 +75,11 @@ fn open(
     let allowed_origin = check_origin(state, headers)?;
     let last_event_id = last_event_id(params, headers)?;
     let subscription = state.hub.subscribe(last_event_id);
-    let mut response = Sse::new(event_stream(subscription, policy))
+    let until = match shutting_down {
+        Some(shutting_down) => Either::Left(shutting_down.begun()),
+        None => Either::Right(future::pending()),
+    };
+    let mut response = Sse::new(event_stream(subscription, policy).take_until(until))
         .keep_alive(KeepAlive::new().interval(KEEP_ALIVE).text("keep-alive"))
         .into_response();
     let response_headers = response.headers_mut();
