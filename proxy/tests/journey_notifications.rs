@@ -218,6 +218,7 @@ async fn referred_decisions_reach_the_event_stream_within_a_second_of_the_clock(
     assert_eq!(order.buyer_id, easy);
     assert_eq!(order.granted, Some(eur(250_000)));
     assert!(Instant::now() <= deadline);
+    drop((allianz_events, coface_events));
     journey.stop().await;
 }
 
@@ -281,5 +282,43 @@ async fn a_killed_stream_resumes_with_last_event_id_without_losing_a_decision() 
         "{numbers:?}"
     );
     assert!(missed.number() > seen.number());
+    drop(resumed);
     journey.stop().await;
+}
+
+#[tokio::test]
+async fn stopping_the_proxy_ends_a_subscriber_stream_instead_of_waiting_for_it() {
+    // The proxy as `main` serves it: `tradecover_proxy::serve` with a shutdown signal.
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(tradecover_proxy::serve(
+        listener,
+        tradecover_proxy::app(tradecover_proxy::ProxyConfig::sandbox()),
+        async {
+            let _ = stopped.await;
+        },
+    ));
+    let mut events = SseClient::connect(
+        &journey_support::sse::Address(addr),
+        "/proxy/events?client=journey-tracker&policy=POL-SSE-2",
+        &[],
+    )
+    .await;
+    assert_eq!(events.status, 200);
+    stop.send(()).unwrap();
+    // The browser sees its stream end (and reconnects, resuming with Last-Event-ID)…
+    let asked = Instant::now();
+    assert_eq!(events.next_event(Duration::from_secs(3)).await, None);
+    assert!(
+        asked.elapsed() < Duration::from_secs(2),
+        "the stream ended rather than went quiet"
+    );
+    // …and the server stops without waiting for it.
+    let ended = tokio::time::timeout(Duration::from_secs(3), server).await;
+    assert!(
+        ended.is_ok(),
+        "the server is still waiting for the event stream"
+    );
+    ended.unwrap().unwrap().unwrap();
 }
