@@ -138,3 +138,50 @@ async fn a_referred_credit_limit_is_found_ordered_pending_then_granted() {
     );
     journey.stop().await;
 }
+
+#[tokio::test]
+async fn the_same_idempotency_key_twice_makes_one_order() {
+    let journey = Journey::start().await;
+    let easy = journey
+        .sample("countryCode=FRA&n=3&highRisk=false")
+        .await
+        .remove(2)
+        .insurer_id;
+    let application = credit_limit(INSURER, &easy, 60_000, None, None);
+    let request = coface::order_request(
+        &application,
+        "CREDITLIMIT",
+        &ActionCode::Crea,
+        ProductResource::Products,
+    )
+    .unwrap();
+    let key = [("idempotency-key", "journey-coface-0001")];
+    let first = journey.call(INSURER, &request, &key).await;
+    let second = journey.call(INSURER, &request, &key).await;
+    assert_eq!(first.status, 201, "{}", text(&first));
+    assert_eq!(second.status, 201, "{}", text(&second));
+    let first = coface::parse_order_response(first.status, &first.body).unwrap();
+    let second = coface::parse_order_response(second.status, &second.body).unwrap();
+    assert_eq!(first.decision.order_id, second.decision.order_id);
+    assert_eq!(first.decision.id, second.decision.id);
+    let portfolio = journey
+        .call(
+            INSURER,
+            &coface::portfolio_request(&PortfolioFilter {
+                easy_number: Some(easy.clone()),
+                ..PortfolioFilter::default()
+            })
+            .unwrap(),
+            &[],
+        )
+        .await;
+    let portfolio = coface::parse_portfolio(portfolio.status, &portfolio.body).unwrap();
+    let orders: Vec<_> = portfolio
+        .decisions
+        .iter()
+        .filter(|decision| decision.product == "CREDITLIMIT")
+        .collect();
+    assert_eq!(orders.len(), 1, "{portfolio:?}");
+    assert_eq!(orders[0].order_id, first.decision.order_id);
+    journey.stop().await;
+}

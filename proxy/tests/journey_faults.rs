@@ -105,3 +105,14 @@ async fn a_dropped_connection_is_a_typed_502_from_the_proxy_not_a_hang() {
     assert!(error.is_retryable(), "{error:?}");
     journey.stop().await;
 }
+
+#[tokio::test]
+async fn a_truncated_answer_passes_through_and_the_core_calls_it_malformed() {
+    let journey = logged_in().await;
+    set_fault(&journey, "malformed").await;
+    let response = journey.call(Insurer::Coface, &name_search(), &[]).await;
+    assert_eq!(response.status, 200, "{}", text(&response));
+    let error = coface::parse_company_list(response.status, &response.body).unwrap_err();
+    assert_eq!(error.code(), "insurer.malformed", "{error:?}");
+    journey.stop().await;
+}
