@@ -1,24 +1,31 @@
 //! `tradecover-sandbox`: serves the sandbox on 127.0.0.1.
 //!
 //! Options: `--port N` (else env `PORT`, else 8090), `--seed N` (default 2026). Credentials
-//! come from `COFACE_USERNAME`, `COFACE_PASSWORD`, `COFACE_API_KEY`, `COFACE_POLICY_NUMBER`;
-//! unset ones keep their defaults (user `sandbox`, the others random for this process and
-//! printed once on standard error so that they can be used).
+//! come from the variables the reference proxy reads — `COFACE_USERNAME`, `COFACE_PASSWORD`,
+//! `COFACE_API_KEY`, `COFACE_POLICY_NUMBER`, `ALLIANZ_TRADE_API_KEY`, `ATRADIUS_CLIENT_ID`,
+//! `ATRADIUS_CLIENT_SECRET`, `ATRADIUS_APP_KEY`; unset ones keep their defaults (user and
+//! client `sandbox`, the others random for this process), and are then printed once on
+//! standard error so that they can be used.
 
 #![forbid(unsafe_code)]
 
 use std::net::{Ipv4Addr, SocketAddr};
 use std::process::ExitCode;
-use tradecover_sandbox::{router, CofaceCredentials, SandboxConfig, DEFAULT_SEED};
+use tradecover_sandbox::{
+    router, AllianzTradeCredentials, AtradiusCredentials, CofaceCredentials, SandboxConfig,
+    DEFAULT_SEED,
+};
 
 const DEFAULT_PORT: u16 = 8090;
 
 const USAGE: &str = "Usage: tradecover-sandbox [--port N] [--seed N]
 
-Serves the tradecover insurer sandbox (Coface under /coface) on 127.0.0.1.
+Serves the tradecover insurer sandbox on 127.0.0.1: Allianz Trade under /allianz-trade,
+Atradius under /atradius, Coface under /coface, helpers under /__sandbox.
   --port N   port to listen on (default: $PORT, else 8090)
   --seed N   data set seed (default: 2026)
-Environment: PORT, COFACE_USERNAME, COFACE_PASSWORD, COFACE_API_KEY, COFACE_POLICY_NUMBER";
+Environment: PORT, COFACE_USERNAME, COFACE_PASSWORD, COFACE_API_KEY, COFACE_POLICY_NUMBER,
+ALLIANZ_TRADE_API_KEY, ATRADIUS_CLIENT_ID, ATRADIUS_CLIENT_SECRET, ATRADIUS_APP_KEY";
 
 /// Parsed command line.
 #[derive(Debug, PartialEq, Eq)]
@@ -62,28 +69,36 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Options, String>
     Ok(options)
 }
 
-/// Credentials from the environment; returns them and the names of the generated ones.
-fn credentials_from_env() -> (CofaceCredentials, Vec<&'static str>) {
-    let mut credentials = CofaceCredentials::default();
+/// Each insurer's credentials from the environment (the variables the reference proxy reads);
+/// unset ones keep their defaults. Returns them and the names of the variables that were not
+/// set (so their generated values must be shown to be usable).
+fn credentials_from_env() -> (
+    CofaceCredentials,
+    AllianzTradeCredentials,
+    AtradiusCredentials,
+    Vec<&'static str>,
+) {
+    let mut coface = CofaceCredentials::default();
+    let mut allianz_trade = AllianzTradeCredentials::default();
+    let mut atradius = AtradiusCredentials::default();
     let mut generated = Vec::new();
-    let fields: [(&str, &str, &mut String); 4] = [
-        ("COFACE_USERNAME", "username", &mut credentials.username),
-        ("COFACE_PASSWORD", "password", &mut credentials.password),
-        ("COFACE_API_KEY", "api key", &mut credentials.api_key),
-        (
-            "COFACE_POLICY_NUMBER",
-            "policy number",
-            &mut credentials.policy_number,
-        ),
+    let fields: [(&'static str, &mut String); 8] = [
+        ("COFACE_USERNAME", &mut coface.username),
+        ("COFACE_PASSWORD", &mut coface.password),
+        ("COFACE_API_KEY", &mut coface.api_key),
+        ("COFACE_POLICY_NUMBER", &mut coface.policy_number),
+        ("ALLIANZ_TRADE_API_KEY", &mut allianz_trade.api_key),
+        ("ATRADIUS_CLIENT_ID", &mut atradius.client_id),
+        ("ATRADIUS_CLIENT_SECRET", &mut atradius.client_secret),
+        ("ATRADIUS_APP_KEY", &mut atradius.app_key),
     ];
-    for (var, label, slot) in fields {
+    for (var, slot) in fields {
         match std::env::var(var) {
             Ok(value) if !value.is_empty() => *slot = value,
-            _ if label != "username" => generated.push(label),
-            _ => {}
+            _ => generated.push(var),
         }
     }
-    (credentials, generated)
+    (coface, allianz_trade, atradius, generated)
 }
 
 async fn shutdown_signal() {
@@ -120,16 +135,29 @@ async fn main() -> ExitCode {
             _ => DEFAULT_PORT,
         },
     };
-    let (coface, generated) = credentials_from_env();
+    let (coface, allianz_trade, atradius, generated) = credentials_from_env();
     if !generated.is_empty() {
-        eprintln!(
-            "Coface sandbox credentials generated for this process (sandbox only): username={} password={} api_key={} policy_number={}",
-            coface.username, coface.password, coface.api_key, coface.policy_number
-        );
+        // Sandbox-only secrets, drawn for this process: shown so that a client can use them.
+        eprintln!("sandbox credentials (sandbox only; set these variables to choose them):");
+        let values = [
+            ("COFACE_USERNAME", coface.username.as_str()),
+            ("COFACE_PASSWORD", coface.password.as_str()),
+            ("COFACE_API_KEY", coface.api_key.as_str()),
+            ("COFACE_POLICY_NUMBER", coface.policy_number.as_str()),
+            ("ALLIANZ_TRADE_API_KEY", allianz_trade.api_key.as_str()),
+            ("ATRADIUS_CLIENT_ID", atradius.client_id.as_str()),
+            ("ATRADIUS_CLIENT_SECRET", atradius.client_secret.as_str()),
+            ("ATRADIUS_APP_KEY", atradius.app_key.as_str()),
+        ];
+        for (var, value) in values {
+            eprintln!("  {var}={value}");
+        }
     }
     let app = router(SandboxConfig {
         seed: options.seed,
         coface,
+        allianz_trade,
+        atradius,
         ..SandboxConfig::default()
     });
     let address = SocketAddr::from((Ipv4Addr::LOCALHOST, port));
