@@ -12,6 +12,7 @@ pub mod allianz_trade;
 pub mod atradius;
 pub mod buyer;
 pub mod buyer_query;
+pub mod civil_date;
 #[cfg(feature = "coface")]
 pub mod coface;
 pub mod country;

@@ -220,7 +220,7 @@ fn signed_text(fields: &[(&str, &str)]) -> String {
 /// `unix_millis` as an SNS `Timestamp`: `YYYY-MM-DDTHH:MM:SS.mmmZ` (UTC).
 pub fn sns_timestamp(unix_millis: u64) -> String {
     let seconds = unix_millis / 1000;
-    let (year, month, day) = civil_from_days(seconds / 86_400);
+    let (year, month, day) = tradecover_core::civil_date::civil_from_unix(seconds);
     let second_of_day = seconds % 86_400;
     format!(
         "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}.{:03}Z",
@@ -229,25 +229,6 @@ pub fn sns_timestamp(unix_millis: u64) -> String {
         second_of_day % 60,
         unix_millis % 1000
     )
-}
-
-/// Proleptic Gregorian date of a day count since 1970-01-01 (Howard Hinnant's algorithm).
-fn civil_from_days(days: u64) -> (u64, u64, u64) {
-    let z = days + 719_468;
-    let era = z / 146_097;
-    let day_of_era = z % 146_097;
-    let year_of_era =
-        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let shifted_month = (5 * day_of_year + 2) / 153;
-    let day = day_of_year - (153 * shifted_month + 2) / 5 + 1;
-    let month = if shifted_month < 10 {
-        shifted_month + 3
-    } else {
-        shifted_month - 9
-    };
-    let year = year_of_era + era * 400 + u64::from(month <= 2);
-    (year, month, day)
 }
 
 /// `GET /__sandbox/sns/certificate.pem`.

@@ -67,17 +67,11 @@ impl fmt::Display for IsoDate {
     }
 }
 
-fn is_leap(year: u16) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-}
-
+/// Days of `month` (1–12) in `year`; 0 for a month out of range (so no day is valid in it).
 fn days_in_month(year: u16, month: u8) -> u8 {
-    match month {
-        2 if is_leap(year) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
+    crate::civil_date::days_in_month(i64::from(year), u32::from(month))
+        .and_then(|days| u8::try_from(days).ok())
+        .unwrap_or(0)
 }
 
 /// A date field of an answer: absent, `null` or blank gives `None`; `YYYY-MM-DD`, alone or

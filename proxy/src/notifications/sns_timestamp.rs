@@ -3,6 +3,8 @@
 
 use std::time::Duration;
 
+use tradecover_core::civil_date::{days_from_civil, days_in_month};
+
 /// Unix milliseconds of an ISO 8601 UTC timestamp `YYYY-MM-DDTHH:MM:SS[.fraction](Z|+00:00)`;
 /// `None` for anything else.
 pub fn parse_sns_timestamp(value: &str) -> Option<u64> {
@@ -34,13 +36,9 @@ pub fn parse_sns_timestamp(value: &str) -> Option<u64> {
         Some(_) => return None,
         None => 0,
     };
-    let days_in_month = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
-        2 => 28,
-        _ => return None,
-    };
+    let month = u32::try_from(month).ok()?;
+    let day = u32::try_from(day).ok()?;
+    let days_in_month = days_in_month(year, month)?;
     if year < 1970 || !(1..=days_in_month).contains(&day) || hour > 23 || minute > 59 {
         return None;
     }
@@ -57,16 +55,6 @@ fn number(text: &str, len: usize) -> Option<i64> {
     (text.len() == len && text.bytes().all(|b| b.is_ascii_digit()))
         .then(|| text.parse().ok())
         .flatten()
-}
-
-/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
-fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
-    let year = if month <= 2 { year - 1 } else { year };
-    let era = year.div_euclid(400);
-    let year_of_era = year - era * 400;
-    let day_of_year = (153 * (if month > 2 { month - 3 } else { month + 9 }) + 2) / 5 + day - 1;
-    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    era * 146_097 + day_of_era - 719_468
 }
 
 /// How a message's timestamp compares with the proxy's clock.

@@ -5,6 +5,8 @@
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+use tradecover_core::civil_date::{iso_date, rfc3339_utc};
+
 /// Maps sandbox time to calendar dates.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Calendar {
@@ -32,40 +34,17 @@ impl Calendar {
 
     /// `YYYY-MM-DD` of sandbox time `at`.
     pub(crate) fn date(&self, at: Duration) -> String {
-        let (year, month, day) = civil(self.unix(at) / 86_400);
-        format!("{year:04}-{month:02}-{day:02}")
+        iso_date(self.unix(at))
     }
 
     /// `YYYY-MM-DDTHH:MM:SSZ` of sandbox time `at`.
     pub(crate) fn timestamp(&self, at: Duration) -> String {
-        let unix = self.unix(at);
-        let seconds = unix % 86_400;
-        format!(
-            "{}T{:02}:{:02}:{:02}Z",
-            self.date(at),
-            seconds / 3600,
-            seconds / 60 % 60,
-            seconds % 60
-        )
+        rfc3339_utc(self.unix(at))
     }
 
     fn unix(&self, at: Duration) -> u64 {
         self.epoch.saturating_add(at.as_secs())
     }
-}
-
-/// (year, month, day) of the day `days` after 1970-01-01 (Howard Hinnant's algorithm).
-fn civil(days: u64) -> (u64, u64, u64) {
-    let z = days + 719_468;
-    let era = z / 146_097;
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + u64::from(month <= 2);
-    (year, month, day)
 }
 
 #[cfg(test)]

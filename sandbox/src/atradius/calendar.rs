@@ -5,6 +5,8 @@
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+use tradecover_core::civil_date::{days_from_civil, days_in_month, iso_date, rfc3339_utc};
+
 const DAY: u64 = 86_400;
 
 /// Converts sandbox time (since the sandbox started) into Unix seconds and dates.
@@ -39,20 +41,12 @@ impl Calendar {
 
 /// `YYYY-MM-DD` of a Unix second (UTC).
 pub(crate) fn date(unix: u64) -> String {
-    let (year, month, day) = civil_from_days(unix / DAY);
-    format!("{year:04}-{month:02}-{day:02}")
+    iso_date(unix)
 }
 
 /// `YYYY-MM-DDTHH:MM:SSZ` of a Unix second.
 pub(crate) fn date_time(unix: u64) -> String {
-    let seconds = unix % DAY;
-    format!(
-        "{}T{:02}:{:02}:{:02}Z",
-        date(unix),
-        seconds / 3600,
-        seconds % 3600 / 60,
-        seconds % 60
-    )
+    rfc3339_utc(unix)
 }
 
 /// Reads `YYYY-MM-DD` (midnight) or `YYYY-MM-DDTHH:MM:SS` as a Unix second; `None` for
@@ -74,7 +68,12 @@ pub(crate) fn parse(text: &str) -> Option<u64> {
     if !(1970..=9999).contains(&year) || !(1..=12).contains(&month) {
         return None;
     }
-    if day == 0 || day > days_in_month(year, month) {
+    let (year, month, day) = (
+        i64::try_from(year).ok()?,
+        u32::try_from(month).ok()?,
+        u32::try_from(day).ok()?,
+    );
+    if day == 0 || day > days_in_month(year, month)? {
         return None;
     }
     let time = match text.get(10..)? {
@@ -99,47 +98,8 @@ pub(crate) fn parse(text: &str) -> Option<u64> {
             hours * 3600 + minutes * 60 + seconds
         }
     };
-    Some(days_from_civil(year, month, day) * DAY + time)
-}
-
-fn days_in_month(year: u64, month: u64) -> u64 {
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    match month {
-        2 if leap => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
-/// Days since 1970-01-01 of a date from 1970 on (H. Hinnant's algorithm, shifted to March).
-fn days_from_civil(year: u64, month: u64, day: u64) -> u64 {
-    let year = if month <= 2 { year - 1 } else { year };
-    let era = year / 400;
-    let year_of_era = year - era * 400;
-    let shifted_month = (month + 9) % 12;
-    let day_of_year = (153 * shifted_month + 2) / 5 + day - 1;
-    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    (era * 146_097 + day_of_era).saturating_sub(719_468)
-}
-
-/// The date of a day count since 1970-01-01.
-fn civil_from_days(days: u64) -> (u64, u64, u64) {
-    let z = days + 719_468;
-    let era = z / 146_097;
-    let day_of_era = z - era * 146_097;
-    let year_of_era =
-        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let shifted_month = (5 * day_of_year + 2) / 153;
-    let day = day_of_year - (153 * shifted_month + 2) / 5 + 1;
-    let month = if shifted_month < 10 {
-        shifted_month + 3
-    } else {
-        shifted_month - 9
-    };
-    let year = year_of_era + era * 400 + u64::from(month <= 2);
-    (year, month, day)
+    let days = u64::try_from(days_from_civil(year, month, day)).ok()?;
+    Some(days * DAY + time)
 }
 
 #[cfg(test)]

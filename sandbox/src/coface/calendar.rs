@@ -4,6 +4,8 @@
 
 use std::time::Duration;
 
+use tradecover_core::civil_date::{civil_from_days, days_from_civil, days_in_month};
+
 /// Day zero of sandbox time: 2026-01-01, in days since 1970-01-01.
 pub(crate) const EPOCH_DAYS: i64 = 20_454;
 
@@ -36,45 +38,13 @@ pub(crate) fn midnight_of(text: &str) -> Option<i64> {
             .then(|| part.parse().ok())?
     };
     let (year, month, day) = (digits(0, 4)?, digits(5, 7)?, digits(8, 10)?);
-    if year < 1 || !(1..=12).contains(&month) || day < 1 || day > days_in_month(year, month) {
+    let month = u32::try_from(month).ok()?;
+    let day = u32::try_from(day).ok()?;
+    if year < 1 || day < 1 || day > days_in_month(year, month)? {
         return None;
     }
     let seconds_per_day = i64::try_from(SECONDS_PER_DAY).ok()?;
     Some((days_from_civil(year, month, day) - EPOCH_DAYS) * seconds_per_day)
-}
-
-fn days_in_month(year: i64, month: i64) -> i64 {
-    match month {
-        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
-/// Days since 1970-01-01 of a Gregorian date (Howard Hinnant's algorithm).
-fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (month + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-/// The Gregorian date of a day count since 1970-01-01 (Howard Hinnant's algorithm).
-fn civil_from_days(days: i64) -> (i64, i64, i64) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    (year, month, day)
 }
 
 #[cfg(test)]
