@@ -1,16 +1,20 @@
 //! How the proxy receives and fans out notifications: who may subscribe, which certificate
 //! hosts are trusted, how old a message may be.
 
+use std::fmt;
 use std::time::Duration;
 
 use tradecover_core::coface::replay::REPLAY_CLOSES_AFTER_SECS;
+
+use super::event_hub::EVENT_HISTORY;
 
 /// Seconds CofaServe's retry process may still run after a replay is asked for (the seed: "the
 /// whole process will last at its maximum 3600 seconds").
 pub const RETRY_PROCESS_SECS: u64 = 3_600;
 
-/// Notification settings of the proxy.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Notification settings of the proxy (`[notifications]` in its configuration, see
+/// [`crate::config_notifications`]). `Debug` does not show the callback token.
+#[derive(Clone, PartialEq, Eq)]
 pub struct NotificationSettings {
     /// Origins (`https://portal.example`) of other sites whose pages may subscribe to
     /// `/proxy/events`; the proxy's own origin always may.
@@ -27,12 +31,35 @@ pub struct NotificationSettings {
     pub max_message_age: Duration,
     /// Furthest SNS `Timestamp` accepted ahead of the proxy's clock.
     pub max_clock_skew: Duration,
+    /// How many past events are kept for subscribers resuming with `Last-Event-ID`.
+    pub history_size: usize,
+    /// Tests only: a loopback `http://` base that receives every SNS fetch (certificate,
+    /// `SubscribeURL`) instead of Amazon, after the same checks. `None` in production.
+    pub insecure_sns_endpoint: Option<String>,
+}
+
+impl fmt::Debug for NotificationSettings {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("NotificationSettings")
+            .field("allowed_origins", &self.allowed_origins)
+            .field(
+                "allianz_callback_token",
+                &self.allianz_callback_token.as_ref().map(|_| "<redacted>"),
+            )
+            .field("certificate_hosts", &self.certificate_hosts)
+            .field("max_message_age", &self.max_message_age)
+            .field("max_clock_skew", &self.max_clock_skew)
+            .field("history_size", &self.history_size)
+            .field("insecure_sns_endpoint", &self.insecure_sns_endpoint)
+            .finish()
+    }
 }
 
 impl Default for NotificationSettings {
     /// Same-origin subscribers only; no callback token; certificates from
     /// `sns.eu-west-1.amazonaws.com` (Coface's region); a maximum age of the seed's replay
-    /// window (5 days) plus the last retry process (1 hour); 5 minutes of clock skew.
+    /// window (5 days) plus the last retry process (1 hour); 5 minutes of clock skew; the last
+    /// [`EVENT_HISTORY`] events kept; SNS reached at Amazon.
     fn default() -> Self {
         Self {
             allowed_origins: Vec::new(),
@@ -40,6 +67,8 @@ impl Default for NotificationSettings {
             certificate_hosts: vec!["sns.eu-west-1.amazonaws.com".to_owned()],
             max_message_age: Duration::from_secs(REPLAY_CLOSES_AFTER_SECS + RETRY_PROCESS_SECS),
             max_clock_skew: Duration::from_secs(300),
+            history_size: EVENT_HISTORY,
+            insecure_sns_endpoint: None,
         }
     }
 }
