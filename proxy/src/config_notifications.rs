@@ -6,6 +6,7 @@
 //! allowed_origins = ["https://portal.example.com"]  # TRADECOVER_EVENTS_ALLOWED_ORIGINS
 //! allianz_callback_token_file = "/run/secrets/cb"   # TRADECOVER_ALLIANZ_CALLBACK_TOKEN(_FILE)
 //! sns_certificate_hosts = ["sns.eu-west-1.amazonaws.com"] # TRADECOVER_SNS_CERTIFICATE_HOSTS
+//! sns_topic_arns = ["arn:aws:sns:eu-west-1:123456789012:"] # TRADECOVER_SNS_TOPIC_ARNS
 //! history_size = 1024                               # TRADECOVER_EVENT_HISTORY
 //! max_message_age_secs = 435600                     # TRADECOVER_SNS_MAX_MESSAGE_AGE_SECS
 //! max_clock_skew_secs = 300                         # TRADECOVER_SNS_MAX_CLOCK_SKEW_SECS
@@ -25,11 +26,12 @@ use crate::notifications::sns_remote::is_loopback_http_base;
 use crate::notifications::NotificationSettings;
 
 /// Keys of `[notifications]`.
-pub const NOTIFICATION_KEYS: [&str; 8] = [
+pub const NOTIFICATION_KEYS: [&str; 9] = [
     "allowed_origins",
     "allianz_callback_token",
     "allianz_callback_token_file",
     "sns_certificate_hosts",
+    "sns_topic_arns",
     "history_size",
     "max_message_age_secs",
     "max_clock_skew_secs",
@@ -104,6 +106,14 @@ pub fn notification_settings(
         }
         settings.certificate_hosts = hosts;
     }
+    if let Some(arns) = list_setting(section, "sns_topic_arns", env("TRADECOVER_SNS_TOPIC_ARNS"))? {
+        if let Some(bad) = arns.iter().find(|arn| !is_topic_arn_or_prefix(arn)) {
+            return Err(ConfigError(format!(
+                "[notifications] sns_topic_arns: {bad:?} is neither arn:aws:sns:<region>:<account>:<topic> nor arn:aws:sns:<region>:<account>:"
+            )));
+        }
+        settings.topic_arns = arns;
+    }
     if let Some(value) = setting(section, "history_size", env("TRADECOVER_EVENT_HISTORY"))? {
         let size: usize = parse_number("[notifications] history_size", &value)?;
         if !(1..=MAX_HISTORY_SIZE).contains(&size) {
@@ -168,6 +178,18 @@ fn is_origin(origin: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b':' | b'[' | b']'))
 }
 
+/// `arn:<partition>:sns:<region>:<account>:<topic>`, or the same without the topic (ending in
+/// `:`): six `:`-separated parts, none blank but the topic, no spaces.
+fn is_topic_arn_or_prefix(arn: &str) -> bool {
+    let parts: Vec<&str> = arn.split(':').collect();
+    parts.len() == 6
+        && parts[0] == "arn"
+        && parts[2] == "sns"
+        && parts[..5].iter().all(|part| !part.is_empty())
+        && parts[4].bytes().all(|b| b.is_ascii_digit())
+        && !arn.contains(char::is_whitespace)
+}
+
 /// A host the core accepts in a `SigningCertURL` (`sns.<region>.amazonaws.com`).
 fn is_sns_host(host: &str) -> bool {
     !host.contains(['/', '?', '#', '@', ':'])
@@ -199,6 +221,7 @@ mod tests {
             [notifications]
             allianz_callback_token = "file-token-0123456789"
             sns_certificate_hosts = ["SNS.us-east-1.amazonaws.com", "sns.eu-west-1.amazonaws.com"]
+            sns_topic_arns = ["arn:aws:sns:eu-west-1:111122223333:"]
             history_size = 50
             max_message_age_secs = 600
             max_clock_skew_secs = 30
@@ -222,6 +245,7 @@ mod tests {
             settings.certificate_hosts,
             ["sns.us-east-1.amazonaws.com", "sns.eu-west-1.amazonaws.com"]
         );
+        assert_eq!(settings.topic_arns, ["arn:aws:sns:eu-west-1:111122223333:"]);
         assert_eq!(settings.history_size, 70);
         assert_eq!(settings.max_message_age.as_secs(), 600);
         assert_eq!(settings.max_clock_skew.as_secs(), 30);
@@ -277,7 +301,12 @@ mod tests {
             &'static [(&'static str, &'static str)],
             &'static str,
         );
-        let cases: [Case; 9] = [
+        let cases: [Case; 10] = [
+            (
+                "[notifications]\nsns_topic_arns = [\"arn:aws:sns:eu-west-1:coface\"]",
+                &[],
+                "sns_topic_arns",
+            ),
             ("[notifications]\nhistroy_size = 5", &[], "histroy_size"),
             ("[notifications]\nhistory_size = 0", &[], "history_size"),
             ("", &[("TRADECOVER_EVENT_HISTORY", "many")], "history_size"),

@@ -98,7 +98,13 @@ async fn fake_sns() -> (SocketAddr, Arc<FakeSns>) {
 /// The proxy with no insurer in the embedded sandbox (Coface is a do-nothing in-process router),
 /// SNS reached at `sns`, certificates allowed from `hosts`.
 async fn proxy(sns: SocketAddr, hosts: &[&str]) -> SocketAddr {
+    proxy_with_topics(sns, hosts, &[]).await
+}
+
+/// [`proxy`], accepting only the SNS topics `topics`.
+async fn proxy_with_topics(sns: SocketAddr, hosts: &[&str], topics: &[&str]) -> SocketAddr {
     let mut config = ProxyConfig::sandbox();
+    config.notifications.topic_arns = topics.iter().map(|topic| (*topic).to_owned()).collect();
     config.upstreams.allianz_trade = UpstreamSetting::Router(Router::new());
     config.upstreams.atradius = UpstreamSetting::Router(Router::new());
     config.upstreams.coface = UpstreamSetting::Router(Router::new());
@@ -272,4 +278,33 @@ async fn an_unreachable_sns_is_a_bad_gateway() {
         (status, answer["code"].as_str()),
         (502, Some("notification.certificate_unavailable"))
     );
+}
+
+#[tokio::test]
+async fn only_the_configured_topics_are_accepted_or_confirmed() {
+    let (sns, fake) = fake_sns().await;
+    let hosts = ["sns.eu-west-1.amazonaws.com"];
+    let elsewhere = proxy_with_topics(sns, &hosts, &["arn:aws:sns:eu-west-1:111122223333:"]).await;
+    let confirmation = sns_signer().subscription_confirmation(
+        "credit_insurance_cover",
+        &SnsSigner::new_message_id(),
+        unix_millis(),
+    );
+    for envelope in [signed_push("C-1", "D-1"), confirmation.clone()] {
+        let (status, answer) = post_sns(elsewhere, &envelope).await;
+        assert_eq!(
+            (status, answer["code"].as_str()),
+            (403, Some("notification.topic_not_allowed"))
+        );
+    }
+    assert!(
+        fake.confirmations.lock().unwrap().is_empty(),
+        "a foreign topic's SubscribeURL is never visited"
+    );
+
+    let sandbox_account = SnsSigner::topic_arn("x").trim_end_matches('x').to_owned();
+    let ours = proxy_with_topics(sns, &hosts, &[&sandbox_account]).await;
+    let (status, answer) = post_sns(ours, &confirmation).await;
+    assert_eq!(status, 200, "{answer}");
+    assert_eq!(fake.confirmations.lock().unwrap().len(), 1);
 }

@@ -1,7 +1,7 @@
 //! `POST /notifications/coface`: what Amazon SNS posts for CofaServe (push notifications and
 //! subscription confirmations). In order: read the envelope (400); check the `SigningCertURL`
 //! (403 unless an allowlisted Amazon SNS certificate URL) and verify the signature with the
-//! core (403 when forged or altered); refuse a `Timestamp` older than the allowed age or from
+//! core (403 when forged or altered); refuse a topic not configured (403); refuse a `Timestamp` older than the allowed age or from
 //! the future (400); refuse a `MessageId` already handled (409, so a replayed or duplicate
 //! message is never fanned out twice); then fan the notification out (200 `{"eventId"}`), or
 //! confirm the subscription by visiting its checked `SubscribeURL` (200 `{"confirmed": true}`).
@@ -72,6 +72,13 @@ async fn receive(
         }
     }
     check_authentic(state, &envelope).await?;
+    if !state.settings.accepts_topic(&envelope.topic_arn) {
+        return Err(Problem::new(
+            403,
+            "notification.topic_not_allowed",
+            "Messages of this SNS topic are not accepted.",
+        ));
+    }
     check_fresh(state, &envelope)?;
     if !state
         .seen

@@ -26,6 +26,11 @@ pub struct NotificationSettings {
     /// Hosts (lower case, e.g. `sns.eu-west-1.amazonaws.com`) from which an SNS signing
     /// certificate may be fetched; any other `SigningCertURL` is refused before any fetch.
     pub certificate_hosts: Vec<String>,
+    /// SNS topics whose messages are accepted: full ARNs (`arn:aws:sns:eu-west-1:123456789012:
+    /// topic`) or account prefixes ending in `:` (`arn:aws:sns:eu-west-1:123456789012:`). Empty:
+    /// any topic — then anyone able to subscribe this endpoint to an SNS topic of their own can
+    /// have Amazon-signed messages accepted.
+    pub topic_arns: Vec<String>,
     /// Oldest SNS `Timestamp` accepted: a message older than this can only be a captured one
     /// sent again.
     pub max_message_age: Duration,
@@ -38,6 +43,22 @@ pub struct NotificationSettings {
     pub insecure_sns_endpoint: Option<String>,
 }
 
+impl NotificationSettings {
+    /// Whether messages of the SNS topic `topic_arn` are accepted ([`Self::topic_arns`]).
+    pub fn accepts_topic(&self, topic_arn: &str) -> bool {
+        self.topic_arns.is_empty()
+            || self.topic_arns.iter().any(|allowed| {
+                if allowed.ends_with(':') {
+                    topic_arn
+                        .strip_prefix(allowed.as_str())
+                        .is_some_and(|topic| !topic.is_empty() && !topic.contains(':'))
+                } else {
+                    allowed == topic_arn
+                }
+            })
+    }
+}
+
 impl fmt::Debug for NotificationSettings {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("NotificationSettings")
@@ -47,6 +68,7 @@ impl fmt::Debug for NotificationSettings {
                 &self.allianz_callback_token.as_ref().map(|_| "<redacted>"),
             )
             .field("certificate_hosts", &self.certificate_hosts)
+            .field("topic_arns", &self.topic_arns)
             .field("max_message_age", &self.max_message_age)
             .field("max_clock_skew", &self.max_clock_skew)
             .field("history_size", &self.history_size)
@@ -56,7 +78,7 @@ impl fmt::Debug for NotificationSettings {
 }
 
 impl Default for NotificationSettings {
-    /// Same-origin subscribers only; no callback token; certificates from
+    /// Same-origin subscribers only; no callback token; any topic; certificates from
     /// `sns.eu-west-1.amazonaws.com` (Coface's region); a maximum age of the seed's replay
     /// window (5 days) plus the last retry process (1 hour); 5 minutes of clock skew; the last
     /// [`EVENT_HISTORY`] events kept; SNS reached at Amazon.
@@ -65,10 +87,40 @@ impl Default for NotificationSettings {
             allowed_origins: Vec::new(),
             allianz_callback_token: None,
             certificate_hosts: vec!["sns.eu-west-1.amazonaws.com".to_owned()],
+            topic_arns: Vec::new(),
             max_message_age: Duration::from_secs(REPLAY_CLOSES_AFTER_SECS + RETRY_PROCESS_SECS),
             max_clock_skew: Duration::from_secs(300),
             history_size: EVENT_HISTORY,
             insecure_sns_endpoint: None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn topics_match_exactly_or_by_account_prefix() {
+        let any = NotificationSettings::default();
+        assert!(any.accepts_topic("arn:aws:sns:eu-west-1:1:anything"));
+        let settings = NotificationSettings {
+            topic_arns: vec![
+                "arn:aws:sns:eu-west-1:111122223333:".into(),
+                "arn:aws:sns:eu-west-1:444455556666:scoring".into(),
+            ],
+            ..NotificationSettings::default()
+        };
+        assert!(settings.accepts_topic("arn:aws:sns:eu-west-1:111122223333:cover"));
+        assert!(settings.accepts_topic("arn:aws:sns:eu-west-1:444455556666:scoring"));
+        for refused in [
+            "arn:aws:sns:eu-west-1:444455556666:scoring2",
+            "arn:aws:sns:eu-west-1:111122223333:",
+            "arn:aws:sns:eu-west-1:111122223333:a:b",
+            "arn:aws:sns:eu-west-1:111122223333",
+            "arn:aws:sns:eu-west-1:999999999999:cover",
+        ] {
+            assert!(!settings.accepts_topic(refused), "{refused}");
         }
     }
 }
