@@ -13,6 +13,8 @@
 //! allowed_origins = ["https://portal.example.com"]
 //! [rate_limit]
 //! requests_per_second = 20
+//! [notifications]                    # see crate::config_notifications
+//! allianz_callback_token_file = "/run/secrets/allianz_callback_token"
 //! ```
 
 use std::net::SocketAddr;
