@@ -156,15 +156,20 @@ fn check_fresh(state: &NotificationState, envelope: &SnsEnvelope) -> Result<(), 
     }
 }
 
-/// Visits the `SubscribeURL` (only an Amazon SNS URL) to confirm the subscription.
+/// Visits the `SubscribeURL` (only an Amazon SNS URL on a trusted host) to confirm the
+/// subscription.
 async fn confirm(state: &NotificationState, subscribe_url: &str) -> Result<(), Problem> {
-    check_sns_url(subscribe_url).map_err(|_| {
+    let untrusted = || {
         Problem::new(
             403,
             "notification.subscribe_url_untrusted",
-            "The SubscribeURL is not an Amazon SNS URL.",
+            "The SubscribeURL is not a trusted Amazon SNS URL.",
         )
-    })?;
+    };
+    check_sns_url(subscribe_url).map_err(|_| untrusted())?;
+    if !state.certificates.allows_host(subscribe_url) {
+        return Err(untrusted());
+    }
     match state.sns.get(subscribe_url).await {
         Ok((status, _)) if (200..300).contains(&status) => Ok(()),
         _ => Err(Problem::new(

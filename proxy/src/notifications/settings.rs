@@ -24,7 +24,8 @@ pub struct NotificationSettings {
     /// URL-safe characters).
     pub allianz_callback_token: Option<String>,
     /// Hosts (lower case, e.g. `sns.eu-west-1.amazonaws.com`) from which an SNS signing
-    /// certificate may be fetched; any other `SigningCertURL` is refused before any fetch.
+    /// certificate may be fetched and a `SubscribeURL` visited; any other is refused before any
+    /// request.
     pub certificate_hosts: Vec<String>,
     /// SNS topics whose messages are accepted: full ARNs (`arn:aws:sns:eu-west-1:123456789012:
     /// topic`) or account prefixes ending in `:` (`arn:aws:sns:eu-west-1:123456789012:`). Empty:
