@@ -4,6 +4,8 @@
 //! - `GET /metrics` → Prometheus text (when enabled);
 //! - `{METHOD} /proxy/{insurer}/{insurer path}` → the allowlisted insurer call
 //!   ([`crate::forward`]);
+//! - `/notifications/…`, `/proxy/events`, `/proxy/coface/notifications/replay` → the insurers'
+//!   notifications and the browsers' event stream ([`crate::notifications`]);
 //! - `/__sandbox/…` → the embedded sandbox's test helpers (only when an insurer uses it);
 //! - `/pkg/…` and `/` → static files (when configured), compressed.
 
@@ -180,14 +182,17 @@ pub fn app_with_metrics(config: ProxyConfig, metrics: Arc<Metrics>) -> Router {
             }),
         );
     }
-    let mut router = router.with_state(state.clone());
+    let mut router =
+        router
+            .with_state(state.clone())
+            .merge(crate::notifications::proxy_notification_routes(
+                config.notifications.clone(),
+                state.clone(),
+                sandbox.as_ref(),
+                matches!(config.upstreams.coface, UpstreamSetting::Sandbox),
+                &outbox,
+            ));
     if let Some(sandbox) = sandbox {
-        router = router.merge(crate::notifications::embedded_sandbox_routes(
-            crate::notifications::NotificationSettings::default(),
-            state.clone(),
-            sandbox.clone(),
-            &outbox,
-        ));
         router = router.route_service(
             "/__sandbox/{*rest}",
             sandbox.into_service::<axum::body::Body>(),

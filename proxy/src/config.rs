@@ -13,6 +13,7 @@ use tradecover_core::coface::CofaceCredentials;
 use tradecover_core::Insurer;
 
 use crate::clock::Clock;
+use crate::notifications::NotificationSettings;
 use crate::remote::RemoteUpstream;
 
 /// Proxy configuration.
@@ -32,6 +33,8 @@ pub struct ProxyConfig {
     pub security: SecurityConfig,
     /// Per-client request rate limits.
     pub rate_limit: RateLimitConfig,
+    /// Insurer notifications and the browsers' event stream.
+    pub notifications: NotificationSettings,
     /// Whether one JSON line per request is written to stderr.
     pub access_log: bool,
     /// Whether `GET /metrics` answers (Prometheus text).
@@ -163,6 +166,7 @@ impl ProxyConfig {
             upstreams: UpstreamSettings::default(),
             security: SecurityConfig::default(),
             rate_limit: RateLimitConfig::default(),
+            notifications: NotificationSettings::default(),
             access_log: true,
             metrics: true,
             sandbox_seed: tradecover_sandbox::DEFAULT_SEED,
@@ -182,6 +186,7 @@ impl ProxyConfig {
             &self.coface.api_key,
         ]
         .into_iter()
+        .chain(self.notifications.allianz_callback_token.as_ref())
         .filter(|secret| !secret.is_empty())
         .cloned()
         .collect()

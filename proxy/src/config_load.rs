@@ -13,6 +13,8 @@
 //! allowed_origins = ["https://portal.example.com"]
 //! [rate_limit]
 //! requests_per_second = 20
+//! [notifications]                    # see crate::config_notifications
+//! allianz_callback_token_file = "/run/secrets/allianz_callback_token"
 //! ```
 
 use std::net::SocketAddr;
@@ -46,7 +48,7 @@ pub const CREDENTIAL_KEYS: [(Insurer, &str, &[&str]); 3] = [
 ];
 
 /// Top-level keys of the file.
-const TOP_KEYS: [&str; 11] = [
+const TOP_KEYS: [&str; 12] = [
     "listen",
     "www_dir",
     "pkg_dir",
@@ -58,6 +60,7 @@ const TOP_KEYS: [&str; 11] = [
     "coface",
     "security",
     "rate_limit",
+    "notifications",
 ];
 
 /// Loads the configuration: defaults ([`ProxyConfig::sandbox`]), then the TOML `file` if any,
@@ -83,7 +86,8 @@ pub fn load(
     from_table(&table, env)
 }
 
-fn from_table(
+/// The configuration of the parsed file `table` and the variables `env` gives.
+pub(crate) fn from_table(
     table: &toml::Table,
     env: &dyn Fn(&str) -> Option<String>,
 ) -> Result<ProxyConfig, ConfigError> {
@@ -188,6 +192,12 @@ fn from_table(
         config.rate_limit.exempt_loopback = parse_bool("exempt_loopback", &value)?;
     }
 
+    config.notifications = crate::config_notifications::notification_settings(
+        section(table, "notifications", &empty)?,
+        &env,
+        &config.security.allowed_origins,
+    )?;
+
     for (insurer, prefix, keys) in CREDENTIAL_KEYS {
         let name = insurer.as_str();
         let section = section(table, name, &empty)?;
@@ -243,7 +253,7 @@ fn set_credential(config: &mut ProxyConfig, insurer: Insurer, key: &str, value: 
 }
 
 /// A credential from `NAME`, `NAME_FILE`, `key` or `key_file` (first found, in that order).
-fn credential(
+pub(crate) fn credential(
     section: &toml::Table,
     key: &str,
     variable: &str,
@@ -274,7 +284,8 @@ fn credential(
     setting(section, key, None)
 }
 
-fn section<'a>(
+/// The table `[key]` of `table` (`empty` when absent).
+pub(crate) fn section<'a>(
     table: &'a toml::Table,
     key: &str,
     empty: &'a toml::Table,
@@ -286,7 +297,12 @@ fn section<'a>(
     }
 }
 
-fn check_keys(place: &str, table: &toml::Table, allowed: &[&str]) -> Result<(), ConfigError> {
+/// An error naming the first key of `table` (at `place`) that is not `allowed`.
+pub(crate) fn check_keys(
+    place: &str,
+    table: &toml::Table,
+    allowed: &[&str],
+) -> Result<(), ConfigError> {
     match table.keys().find(|key| !allowed.contains(&key.as_str())) {
         Some(key) => Err(ConfigError(format!(
             "unknown setting {key:?} in {place} (known: {})",
@@ -297,7 +313,7 @@ fn check_keys(place: &str, table: &toml::Table, allowed: &[&str]) -> Result<(), 
 }
 
 /// The environment value if set, else the file's value as text.
-fn setting(
+pub(crate) fn setting(
     table: &toml::Table,
     key: &str,
     from_env: Option<String>,
@@ -318,7 +334,7 @@ fn setting(
 }
 
 /// A list from the environment (comma-separated) or the file (array of strings).
-fn list_setting(
+pub(crate) fn list_setting(
     table: &toml::Table,
     key: &str,
     from_env: Option<String>,
@@ -346,7 +362,8 @@ fn list_setting(
     }
 }
 
-fn parse_number<T: std::str::FromStr>(key: &str, text: &str) -> Result<T, ConfigError> {
+/// `text` as a number, or an error naming `key`.
+pub(crate) fn parse_number<T: std::str::FromStr>(key: &str, text: &str) -> Result<T, ConfigError> {
     text.trim()
         .parse()
         .map_err(|_| ConfigError(format!("{key} {text:?} is not a valid number")))

@@ -15,6 +15,7 @@ pub mod auth;
 pub mod clock;
 pub mod config;
 pub mod config_load;
+pub mod config_notifications;
 pub mod forward;
 pub mod framing;
 pub mod guard;

@@ -91,6 +91,18 @@ pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 /// Time allowed for a whole insurer call.
 pub const CALL_TIMEOUT: Duration = Duration::from_secs(30);
 
+/// The proxy's HTTP client for remote calls: rustls, no redirect followed, [`CONNECT_TIMEOUT`]
+/// to connect and `timeout` for a whole call.
+pub fn http_client(timeout: Duration) -> Result<reqwest::Client, String> {
+    reqwest::Client::builder()
+        .use_rustls_tls()
+        .redirect(reqwest::redirect::Policy::none())
+        .connect_timeout(CONNECT_TIMEOUT)
+        .timeout(timeout)
+        .build()
+        .map_err(|error| format!("cannot build the HTTP client: {error}"))
+}
+
 /// A remote insurer API.
 #[derive(Clone)]
 pub struct RemoteUpstream {
@@ -155,13 +167,7 @@ impl RemoteUpstream {
     }
 
     fn new(base: &str, style: PathStyle) -> Result<Self, String> {
-        let client = reqwest::Client::builder()
-            .use_rustls_tls()
-            .redirect(reqwest::redirect::Policy::none())
-            .connect_timeout(CONNECT_TIMEOUT)
-            .timeout(CALL_TIMEOUT)
-            .build()
-            .map_err(|error| format!("cannot build the HTTP client: {error}"))?;
+        let client = http_client(CALL_TIMEOUT)?;
         Ok(Self {
             base: base.to_owned(),
             style,

@@ -1,7 +1,7 @@
 //! `POST /notifications/coface`: what Amazon SNS posts for CofaServe (push notifications and
 //! subscription confirmations). In order: read the envelope (400); check the `SigningCertURL`
 //! (403 unless an allowlisted Amazon SNS certificate URL) and verify the signature with the
-//! core (403 when forged or altered); refuse a `Timestamp` older than the allowed age or from
+//! core (403 when forged or altered); refuse a topic not configured (403); refuse a `Timestamp` older than the allowed age or from
 //! the future (400); refuse a `MessageId` already handled (409, so a replayed or duplicate
 //! message is never fanned out twice); then fan the notification out (200 `{"eventId"}`), or
 //! confirm the subscription by visiting its checked `SubscribeURL` (200 `{"confirmed": true}`).
@@ -72,6 +72,13 @@ async fn receive(
         }
     }
     check_authentic(state, &envelope).await?;
+    if !state.settings.accepts_topic(&envelope.topic_arn) {
+        return Err(Problem::new(
+            403,
+            "notification.topic_not_allowed",
+            "Messages of this SNS topic are not accepted.",
+        ));
+    }
     check_fresh(state, &envelope)?;
     if !state
         .seen
@@ -149,15 +156,20 @@ fn check_fresh(state: &NotificationState, envelope: &SnsEnvelope) -> Result<(), 
     }
 }
 
-/// Visits the `SubscribeURL` (only an Amazon SNS URL) to confirm the subscription.
+/// Visits the `SubscribeURL` (only an Amazon SNS URL on a trusted host) to confirm the
+/// subscription.
 async fn confirm(state: &NotificationState, subscribe_url: &str) -> Result<(), Problem> {
-    check_sns_url(subscribe_url).map_err(|_| {
+    let untrusted = || {
         Problem::new(
             403,
             "notification.subscribe_url_untrusted",
-            "The SubscribeURL is not an Amazon SNS URL.",
+            "The SubscribeURL is not a trusted Amazon SNS URL.",
         )
-    })?;
+    };
+    check_sns_url(subscribe_url).map_err(|_| untrusted())?;
+    if !state.certificates.allows_host(subscribe_url) {
+        return Err(untrusted());
+    }
     match state.sns.get(subscribe_url).await {
         Ok((status, _)) if (200..300).contains(&status) => Ok(()),
         _ => Err(Problem::new(

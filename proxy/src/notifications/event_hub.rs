@@ -1,6 +1,7 @@
 //! The proxy's event hub: numbers each notification (monotonically increasing ids from 1),
-//! keeps the last [`EVENT_HISTORY`] of them for subscribers that resume with `Last-Event-ID`,
-//! and broadcasts new ones to the connected subscribers.
+//! keeps the last ones (the configured history size, [`EVENT_HISTORY`] by default) for
+//! subscribers that resume with `Last-Event-ID`, and broadcasts new ones to the connected
+//! subscribers.
 
 use std::collections::VecDeque;
 use std::sync::{Arc, Mutex};
@@ -9,7 +10,7 @@ use tokio::sync::broadcast;
 
 use super::event::NotificationEvent;
 
-/// How many past events are kept for resuming subscribers.
+/// How many past events are kept for resuming subscribers, by default.
 pub const EVENT_HISTORY: usize = 1024;
 /// How many events a connected subscriber may fall behind before its stream is ended (the
 /// browser then reconnects and resumes from the history).
@@ -45,18 +46,26 @@ struct History {
 #[derive(Debug)]
 pub struct EventHub {
     history: Mutex<History>,
+    capacity: usize,
     sender: broadcast::Sender<Arc<StoredEvent>>,
 }
 
 impl EventHub {
-    /// An empty hub.
+    /// An empty hub keeping [`EVENT_HISTORY`] events.
     pub fn new() -> Self {
+        Self::with_history(EVENT_HISTORY)
+    }
+
+    /// An empty hub keeping the last `capacity` events (at least 1).
+    pub fn with_history(capacity: usize) -> Self {
+        let capacity = capacity.max(1);
         let (sender, _) = broadcast::channel(SUBSCRIBER_BACKLOG);
         Self {
             history: Mutex::new(History {
                 next_id: 1,
-                events: VecDeque::with_capacity(EVENT_HISTORY),
+                events: VecDeque::with_capacity(capacity.min(EVENT_HISTORY)),
             }),
+            capacity,
             sender,
         }
     }
@@ -69,7 +78,7 @@ impl EventHub {
             event,
         });
         history.next_id += 1;
-        if history.events.len() == EVENT_HISTORY {
+        while history.events.len() >= self.capacity {
             history.events.pop_front();
         }
         history.events.push_back(Arc::clone(&stored));
@@ -157,6 +166,18 @@ mod tests {
         let resumed = hub.subscribe(Some(0));
         assert_eq!(resumed.backlog.len(), EVENT_HISTORY);
         assert_eq!(resumed.backlog[0].id, 11);
+        assert_eq!(resumed.missed_from, Some(1));
+    }
+
+    #[test]
+    fn the_history_size_is_configurable() {
+        let hub = EventHub::with_history(3);
+        for n in 0..5 {
+            hub.publish(event(n));
+        }
+        let resumed = hub.subscribe(Some(0));
+        let ids: Vec<u64> = resumed.backlog.iter().map(|e| e.id).collect();
+        assert_eq!(ids, [3, 4, 5]);
         assert_eq!(resumed.missed_from, Some(1));
     }
 

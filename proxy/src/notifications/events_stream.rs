@@ -10,9 +10,9 @@
 //!
 //! Each event has an `id` (increasing), an `event` type (`decision`, `cover`, `order`) and JSON
 //! `data`. A reconnecting browser sends `Last-Event-ID` (or `?lastEventId=`): the kept events
-//! after it ([`EVENT_HISTORY`](super::EVENT_HISTORY)) come first; if some are no longer kept, a
-//! `gap` event says from which id. A comment is sent every 15 seconds to keep the connection
-//! open; a subscriber whose connection closes is dropped at the next write, and one that falls
+//! after it (the last `history_size`, [`EVENT_HISTORY`](super::EVENT_HISTORY) by default) come
+//! first; if some are no longer kept, a `gap` event says from which id. A comment is sent every
+//! 15 seconds to keep the connection open; a subscriber whose connection closes is dropped at the next write, and one that falls
 //! [`SUBSCRIBER_BACKLOG`](super::event_hub::SUBSCRIBER_BACKLOG) events behind is disconnected
 //! (its browser reconnects and resumes). When the server served by
 //! [`serve`](crate::serve) begins its graceful shutdown, the stream ends, so that the shutdown

@@ -10,8 +10,11 @@
 //! - `POST /proxy/coface/notifications/replay`: ask CofaServe to push a missed notification
 //!   again ([`coface_replay`]).
 //!
-//! When the proxy embeds the sandbox, the sandbox's outbox is delivered to the two
-//! `/notifications/…` endpoints in-process ([`sandbox_delivery`]).
+//! The routes are served in every configuration ([`proxy_notification_routes`]). When Coface is
+//! simulated by the embedded sandbox, SNS is the sandbox's ([`sns_access::EmbeddedSandboxSns`]);
+//! otherwise SNS URLs are fetched over HTTPS ([`sns_remote::RemoteSns`]). When the proxy embeds
+//! the sandbox, the sandbox's outbox is delivered to the two `/notifications/…` endpoints
+//! in-process ([`sandbox_delivery`]).
 
 pub mod allianz_webhook;
 pub mod coface_push;
@@ -24,6 +27,7 @@ pub mod seen_ids;
 pub mod settings;
 pub mod sns_access;
 pub mod sns_certificates;
+pub mod sns_remote;
 pub mod sns_timestamp;
 
 use std::sync::Arc;
@@ -42,6 +46,7 @@ use coface_replay::ReplayLedger;
 use seen_ids::{SeenIds, SEEN_IDS_CAPACITY};
 use sns_access::{EmbeddedSandboxSns, SnsAccess};
 use sns_certificates::SnsCertificates;
+use sns_remote::RemoteSns;
 
 /// Everything the notification routes share.
 pub struct NotificationState {
@@ -75,7 +80,7 @@ impl NotificationState {
         Self {
             certificates: SnsCertificates::new(&settings.certificate_hosts),
             seen: SeenIds::new(SEEN_IDS_CAPACITY, seen_for),
-            hub: EventHub::new(),
+            hub: EventHub::with_history(settings.history_size),
             replays: ReplayLedger::default(),
             settings,
             sns,
@@ -111,6 +116,28 @@ pub fn embedded_sandbox_routes(
     let sns = Arc::new(EmbeddedSandboxSns::new(sandbox));
     let state = Arc::new(NotificationState::new(settings, sns, app));
     sandbox_delivery::start(outbox, Arc::downgrade(&state));
+    notification_routes(state)
+}
+
+/// The notification routes of the proxy: SNS is the embedded sandbox's when `sandbox` is given
+/// and `coface_in_sandbox` (Coface is simulated by it: its certificate is a public test fixture,
+/// trusted only then), else Amazon's over HTTPS; what the embedded `sandbox` (if any) pushes into
+/// `outbox` is delivered to these routes in-process.
+pub fn proxy_notification_routes(
+    settings: NotificationSettings,
+    app: Arc<AppState>,
+    sandbox: Option<&Router>,
+    coface_in_sandbox: bool,
+    outbox: &Outbox,
+) -> Router {
+    let sns: Arc<dyn SnsAccess> = match sandbox {
+        Some(sandbox) if coface_in_sandbox => Arc::new(EmbeddedSandboxSns::new(sandbox.clone())),
+        _ => Arc::new(RemoteSns::new(settings.insecure_sns_endpoint.as_deref())),
+    };
+    let state = Arc::new(NotificationState::new(settings, sns, app));
+    if sandbox.is_some() {
+        sandbox_delivery::start(outbox, Arc::downgrade(&state));
+    }
     notification_routes(state)
 }
 

@@ -46,7 +46,7 @@ impl SnsCertificates {
             )
         };
         check_signing_cert_url(url).map_err(|_| untrusted())?;
-        if !self.hosts.iter().any(|host| *host == host_of(url)) {
+        if !self.allows_host(url) {
             return Err(untrusted());
         }
         if let Some(cached) = self.cached(url) {
@@ -70,6 +70,13 @@ impl SnsCertificates {
         }
         cache.insert(url.to_owned(), Arc::clone(&certificate));
         Ok(certificate)
+    }
+
+    /// Whether the host of `url` (an `https://` URL that passed the core's SNS URL check) is
+    /// one of the trusted hosts.
+    pub fn allows_host(&self, url: &str) -> bool {
+        let host = host_of(url);
+        self.hosts.contains(&host)
     }
 
     fn cached(&self, url: &str) -> Option<Arc<Vec<u8>>> {
@@ -126,5 +133,7 @@ mod tests {
             assert_eq!(problem.status, 403, "{refused}");
         }
         assert_eq!(access.0.load(Ordering::SeqCst), 1);
+        assert!(certificates.allows_host("https://SNS.eu-west-1.amazonaws.com:443/?Action=x"));
+        assert!(!certificates.allows_host("https://sns.us-east-1.amazonaws.com/?Action=x"));
     }
 }
