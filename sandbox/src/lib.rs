@@ -86,7 +86,8 @@
 //!   [`Outbox`] as if a simulation had sent it;
 //! - helpers (not insurer APIs): `GET /__sandbox/health`,
 //!   `GET /__sandbox/companies/sample?countryCode=FRA&n=5[&knownToCoface=false]
-//!   [&hasEstablishments=true][&highRisk=true]`, `POST /__sandbox/clock/advance?seconds=N`
+//!   [&hasEstablishments=true][&highRisk=true]
+//!   [&review=reduce|withdraw|keep]`, `POST /__sandbox/clock/advance?seconds=N`
 //!   (expire tokens and lockouts, decide referred orders, without sleeping).
 //!
 //! Errors are JSON `{"code", "message"}` (Atradius: see above); unknown routes answer 404

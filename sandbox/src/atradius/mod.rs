@@ -38,6 +38,7 @@ mod lists;
 mod modify;
 mod portfolio;
 mod query;
+mod review;
 mod tokens;
 mod uid;
 
@@ -117,11 +118,13 @@ impl AtradiusState {
 }
 
 impl Settle for AtradiusState {
-    /// Decides the referrals that fell due; forgets long-expired tokens and old idempotency
+    /// Decides the referrals that fell due, applies Atradius' reviews that fell due; forgets long-expired tokens and old idempotency
     /// keys.
     fn settle(&self, now: Duration) {
         let mut book = self.book();
         book.portfolio.settle(now, |at| self.calendar.unix(at));
+        book.portfolio
+            .review(self.calendar.unix(now), &self.dataset);
         book.tokens.purge(now);
         book.idempotency.purge(now);
     }
