@@ -122,8 +122,8 @@ async fn a_cover_on_a_reduce_buyer_is_reduced_at_review_then_expires() {
     assert_eq!(reduced.requested, Some(eur(50_000)));
     assert_eq!(reduced.expires_on.as_deref(), Some(expiry.as_str()));
     assert!(reduced.effective_from > granted.effective_from);
-    assert_eq!(notified(&mut outbox), [reduced.clone()]);
-    assert_eq!(listed(&sandbox).await, [reduced.clone()]);
+    assert_eq!(notified(&mut outbox), std::slice::from_ref(&reduced));
+    assert_eq!(listed(&sandbox).await, std::slice::from_ref(&reduced));
 
     sandbox
         .advance(VALIDITY_DAYS * DAY - REVIEW_AFTER.as_secs())
@@ -162,7 +162,7 @@ async fn a_cover_on_a_withdraw_buyer_is_notified_then_cancelled() {
     assert_eq!(cancelled.status.status, Some(Status::Cancelled));
     assert_eq!(cancelled.status.raw.code, "Cancelled");
     assert_eq!(cancelled.expires_on.as_deref(), Some(withdrawal.as_str()));
-    assert_eq!(notified(&mut outbox), [cancelled.clone()]);
+    assert_eq!(notified(&mut outbox), std::slice::from_ref(&cancelled));
     assert_eq!(listed(&sandbox).await, [cancelled]);
 
     sandbox.advance(VALIDITY_DAYS * DAY).await;
