@@ -88,7 +88,8 @@
 //!   `GET /__sandbox/companies/sample?countryCode=FRA&n=5[&knownToCoface=false]
 //!   [&hasEstablishments=true][&highRisk=true]
 //!   [&review=reduce|withdraw|keep]`, `POST /__sandbox/clock/advance?seconds=N`
-//!   (expire tokens and lockouts, decide referred orders, without sleeping).
+//!   (expire tokens and lockouts, decide referred orders, apply the insurers' reviews of
+//!   granted covers — see [`underwriting`] —, without sleeping).
 //!
 //! Errors are JSON `{"code", "message"}` (Atradius: see above); unknown routes answer 404
 //! `NotFound` (403 under `/atradius`, as Atradius' gateway does).

@@ -11,7 +11,7 @@
 //!   `review=reduce|withdraw|keep` picks buyers whose granted covers the insurer's review
 //!   reduces, withdraws or keeps ([`crate::underwriting::review_of`]);
 //! - `POST /__sandbox/clock/advance?seconds=N` moves the sandbox clock forward (token expiry,
-//!   login lockouts, referred decisions, which are settled before it answers) and answers `{"offsetSeconds": total}`.
+//!   login lockouts, referred decisions, reviews of granted covers, all settled before it answers) and answers `{"offsetSeconds": total}`.
 
 use crate::clock::Clock;
 use crate::coface::companies::CompanyJson;

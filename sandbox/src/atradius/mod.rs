@@ -19,7 +19,8 @@
 //! [{"status", "title", "detail", "source": {"parameter"}}]}`; a path outside the API is 403,
 //! as at Atradius' gateway. Referred applications are decided once the configured referral
 //! delay of sandbox time has passed: by [`Settle`] after each clock advance and at the start of
-//! every Atradius request. Any `customerId` / `policyId` is accepted; each pair is its own
+//! every Atradius request, which also applies Atradius' reviews of the credit limits in force
+//! ([`review`]). Any `customerId` / `policyId` is accepted; each pair is its own
 //! portfolio.
 
 mod application;
