@@ -86,8 +86,10 @@
 //!   [`Outbox`] as if a simulation had sent it;
 //! - helpers (not insurer APIs): `GET /__sandbox/health`,
 //!   `GET /__sandbox/companies/sample?countryCode=FRA&n=5[&knownToCoface=false]
-//!   [&hasEstablishments=true][&highRisk=true]`, `POST /__sandbox/clock/advance?seconds=N`
-//!   (expire tokens and lockouts, decide referred orders, without sleeping).
+//!   [&hasEstablishments=true][&highRisk=true]
+//!   [&review=reduce|withdraw|keep]`, `POST /__sandbox/clock/advance?seconds=N`
+//!   (expire tokens and lockouts, decide referred orders, apply the insurers' reviews of
+//!   granted covers — see [`underwriting`] —, without sleeping).
 //!
 //! Errors are JSON `{"code", "message"}` (Atradius: see above); unknown routes answer 404
 //! `NotFound` (403 under `/atradius`, as Atradius' gateway does).

@@ -8,8 +8,10 @@
 //!   `easyNumber` is null), `hasEstablishments=true|false` filters on establishments;
 //!   `countryCode` may be omitted to sample every country; `n` is 1–100, default 5;
 //!   `highRisk=true|false` picks buyers the [`crate::underwriting`] policy refuses (or not);
+//!   `review=reduce|withdraw|keep` picks buyers whose granted covers the insurer's review
+//!   reduces, withdraws or keeps ([`crate::underwriting::review_of`]);
 //! - `POST /__sandbox/clock/advance?seconds=N` moves the sandbox clock forward (token expiry,
-//!   login lockouts, referred decisions, which are settled before it answers) and answers `{"offsetSeconds": total}`.
+//!   login lockouts, referred decisions, reviews of granted covers, all settled before it answers) and answers `{"offsetSeconds": total}`.
 
 use crate::clock::Clock;
 use crate::coface::companies::CompanyJson;
@@ -17,7 +19,7 @@ use crate::dataset::{Company, Dataset};
 use crate::error::{method_not_allowed, ApiError};
 use crate::params::{bool_param, count_param, country_param, param, query_params};
 use crate::settle::Settlers;
-use crate::underwriting::is_high_risk;
+use crate::underwriting::{is_high_risk, review_of, Review};
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Response};
@@ -72,12 +74,19 @@ async fn sample(
     let known = bool_param(&params, "knownToCoface")?.unwrap_or(true);
     let with_establishments = bool_param(&params, "hasEstablishments")?;
     let high_risk = bool_param(&params, "highRisk")?;
+    let review = param(&params, "review")
+        .map(|text| {
+            Review::parse(text)
+                .ok_or_else(|| ApiError::bad_request("review must be reduce, withdraw or keep"))
+        })
+        .transpose()?;
     let picked = state
         .dataset
         .sample_head_offices(country, n, |c: &Company| {
             c.known_to_coface() == known
                 && with_establishments.is_none_or(|wanted| (c.establishment_count() > 0) == wanted)
                 && high_risk.is_none_or(|wanted| is_high_risk(c) == wanted)
+                && review.is_none_or(|wanted| review_of(c) == wanted)
         });
     let companies: Vec<CompanyJson<'_>> = picked.into_iter().map(CompanyJson::from).collect();
     Ok(Json(json!({ "companies": companies })).into_response())

@@ -1,5 +1,5 @@
 //! Decisions that fall due as sandbox time passes (referred applications, pending jobs and
-//! orders, expiries). Each insurer simulation implements [`Settle`]; the sandbox calls every
+//! orders, the insurers' reviews and expiries of granted covers). Each insurer simulation implements [`Settle`]; the sandbox calls every
 //! one of them after each clock advance (`POST /__sandbox/clock/advance`) and, when the sandbox
 //! runs inside a tokio runtime, from a ticker every [`TICK`] of real time, so that what falls due
 //! is decided — and notified through the outbox — without anyone polling. Simulations also

@@ -3,13 +3,14 @@
 //! Each cover request V3 gets a request id (`REQ-000001`…), a job id (a random UUID) and a
 //! cover id (`COV-000001`…); the cover becomes visible when the job is processed. The request
 //! keeps what was asked, the shared underwriting policy's answer, and when it was submitted,
-//! processed and decided (sandbox time); [`lifecycle`](super::lifecycle) moves it on.
+//! processed and decided (sandbox time), and the changes the insurer's review made to the
+//! cover since; [`lifecycle`](super::lifecycle) moves it on.
 
 use std::collections::HashMap;
 use std::time::Duration;
 
 use crate::secret::random_hex;
-use crate::underwriting::Underwriting;
+use crate::underwriting::{Change, ReviewStep, Underwriting};
 
 use super::callback::Callback;
 use super::idempotency::IdempotencyKeys;
@@ -55,6 +56,8 @@ pub(crate) struct NewCoverRequest {
     pub(crate) customer_reference: Option<String>,
     /// The underwriting policy's answer.
     pub(crate) underwriting: Underwriting,
+    /// What the insurer's review will do to the cover once decided (times from the decision).
+    pub(crate) review: Vec<ReviewStep>,
     /// The webhook, if any.
     pub(crate) callback: Option<Callback>,
 }
@@ -76,12 +79,17 @@ pub(crate) struct CoverRequest {
     pub(crate) processed_at: Option<Duration>,
     /// When it was decided, once it was.
     pub(crate) decided_at: Option<Duration>,
+    /// The review steps applied to the decided cover, with when each was.
+    pub(crate) changes: Vec<(Duration, Change)>,
 }
 
 impl CoverRequest {
     /// When it last changed.
     pub(crate) fn last_update(&self) -> Duration {
-        self.decided_at
+        self.changes
+            .last()
+            .map(|(at, _)| *at)
+            .or(self.decided_at)
             .or(self.processed_at)
             .unwrap_or(self.submitted_at)
     }
@@ -110,6 +118,7 @@ impl Book {
             submitted_at: now,
             processed_at: None,
             decided_at: None,
+            changes: Vec::new(),
         };
         self.by_job.insert(request.job_id.clone(), n);
         self.by_cover.insert(request.cover_id.clone(), n);

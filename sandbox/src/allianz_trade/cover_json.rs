@@ -15,11 +15,23 @@
 //!
 //! A decided limit carries `amount`, `currencyCode`, `startDate` (the decision day) and
 //! `decisionDate`; a partial one also `conditions[{description}]` (chosen name: the
-//! condition's wording is not public).
+//! condition's wording is not public); a granted one also `endDate`.
+//!
+//! After the decision, the insurer's review ([`crate::underwriting::review`]) changes the
+//! cover (statuses **chosen**, read by the core's table):
+//!
+//! | review step | cover `coverStatusCode` | credit limits |
+//! |---|---|---|
+//! | reduced | `Reduction` | a new limit `Reduced` with the new `amount`, `startDate` the review day |
+//! | withdrawal notified | (unchanged) | `endDate` becomes the withdrawal date |
+//! | withdrawn | `Cancellation` | the current limit `Cancelled` |
+//! | expired (validity run out) | `Expired` | the current limit `Expired` |
 
 use serde_json::{json, Map, Value};
 
-use crate::underwriting::Outcome;
+use std::time::Duration;
+
+use crate::underwriting::{validity, Change, Outcome};
 
 use super::book::CoverRequest;
 use super::dates::Calendar;
@@ -31,36 +43,12 @@ pub(crate) const REQUEST_TYPE_PRIMARY: &str = "Primary";
 pub(crate) fn cover(request: &CoverRequest, calendar: &Calendar) -> Value {
     let asked = &request.asked;
     let currency = &asked.requested.currency;
-    let (cover_status, limit) = match request.decided_at {
+    let (cover_status, limits) = match request.decided_at {
         None => (
             "Pending",
-            json!({"technicalDecisionStatusCode": "Pending", "currencyCode": currency}),
+            vec![json!({"technicalDecisionStatusCode": "Pending", "currencyCode": currency})],
         ),
-        Some(at) => {
-            let outcome = &asked.underwriting.outcome;
-            let (cover_status, limit_status, amount) = match outcome {
-                Outcome::Granted => ("Agreement", "Agreed", asked.requested.amount.clone()),
-                Outcome::Partial { granted, .. } => (
-                    "PartialAgreement",
-                    "PartiallyAgreed",
-                    serde_json::Number::from(*granted),
-                ),
-                Outcome::Refused => ("Refusal", "Refused", serde_json::Number::from(0u8)),
-            };
-            let mut limit = json!({
-                "technicalDecisionStatusCode": limit_status,
-                "amount": amount,
-                "currencyCode": currency,
-                "startDate": calendar.date(at),
-                "decisionDate": calendar.timestamp(at),
-            });
-            if let (Outcome::Partial { condition, .. }, Value::Object(fields)) =
-                (outcome, &mut limit)
-            {
-                fields.insert("conditions".into(), json!([{ "description": condition }]));
-            }
-            (cover_status, limit)
-        }
+        Some(at) => decided_limits(request, at, calendar),
     };
     let mut fields = Map::new();
     fields.insert("coverId".into(), json!(request.cover_id));
@@ -84,9 +72,79 @@ pub(crate) fn cover(request: &CoverRequest, calendar: &Calendar) -> Value {
     }
     fields.insert(
         "creditLimitsAggregation".into(),
-        json!({ "creditLimits": [limit] }),
+        json!({ "creditLimits": limits }),
     );
     Value::Object(fields)
+}
+
+/// The `coverStatusCode` and credit limits of `request`, decided at `at`: the decided limit,
+/// then one more limit for a reduction at review; the withdrawal date notified at review, else
+/// the end of validity, as `endDate` of granted limits; the current limit `Cancelled` or
+/// `Expired` once the cover is withdrawn or expired.
+fn decided_limits(
+    request: &CoverRequest,
+    at: Duration,
+    calendar: &Calendar,
+) -> (&'static str, Vec<Value>) {
+    let asked = &request.asked;
+    let currency = &asked.requested.currency;
+    let outcome = &asked.underwriting.outcome;
+    let (mut cover_status, limit_status, amount) = match outcome {
+        Outcome::Granted => ("Agreement", "Agreed", asked.requested.amount.clone()),
+        Outcome::Partial { granted, .. } => (
+            "PartialAgreement",
+            "PartiallyAgreed",
+            serde_json::Number::from(*granted),
+        ),
+        Outcome::Refused => ("Refusal", "Refused", serde_json::Number::from(0u8)),
+    };
+    let mut limit = json!({
+        "technicalDecisionStatusCode": limit_status,
+        "amount": amount,
+        "currencyCode": currency,
+        "startDate": calendar.date(at),
+        "decisionDate": calendar.timestamp(at),
+    });
+    if let (Outcome::Partial { condition, .. }, Value::Object(fields)) = (outcome, &mut limit) {
+        fields.insert("conditions".into(), json!([{ "description": condition }]));
+    }
+    let mut limits = vec![limit];
+    let mut end = at.saturating_add(validity());
+    let mut last_status = None;
+    for (changed_at, change) in &request.changes {
+        match change {
+            Change::Reduced { granted } => {
+                cover_status = "Reduction";
+                limits.push(json!({
+                    "technicalDecisionStatusCode": "Reduced",
+                    "amount": granted,
+                    "currencyCode": currency,
+                    "startDate": calendar.date(*changed_at),
+                    "decisionDate": calendar.timestamp(*changed_at),
+                }));
+            }
+            Change::WithdrawalNotified { withdrawn_after } => {
+                end = at.saturating_add(*withdrawn_after);
+            }
+            Change::Withdrawn => {
+                cover_status = "Cancellation";
+                last_status = Some("Cancelled");
+            }
+            Change::Expired => {
+                cover_status = "Expired";
+                last_status = Some("Expired");
+            }
+        }
+    }
+    if *outcome != Outcome::Refused {
+        for limit in &mut limits {
+            limit["endDate"] = json!(calendar.date(end));
+        }
+    }
+    if let (Some(status), Some(current)) = (last_status, limits.last_mut()) {
+        current["technicalDecisionStatusCode"] = json!(status);
+    }
+    (cover_status, limits)
 }
 
 /// The `requestStatusCode` of `request` now.

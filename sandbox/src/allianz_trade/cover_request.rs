@@ -29,7 +29,7 @@ use super::cover_json::REQUEST_TYPE_PRIMARY;
 use super::error::AllianzError;
 use super::idempotency::{self, Fingerprint, Replay, IDEMPOTENCY_HEADER};
 use super::AllianzTradeState;
-use crate::underwriting::underwrite;
+use crate::underwriting::{review, underwrite};
 
 /// Path of the cover request.
 pub(crate) const COVERS_PATH: &str = "/riskinfo/v3/covers";
@@ -73,7 +73,7 @@ pub(crate) async fn submit(
             }
         }
     }
-    let (company_id, company_name, underwriting) = {
+    let (company_id, company_name, underwriting, review) = {
         let buyer = state.buyer(&simulation, &asked.company_id).ok_or_else(|| {
             AllianzError::unprocessable(
                 "COMPANY_NOT_FOUND",
@@ -91,7 +91,14 @@ pub(crate) async fn submit(
             ));
         }
         let underwriting = underwrite(buyer.record, asked.requested.major);
-        (buyer.company_id, buyer.name.to_owned(), underwriting)
+        let granted = underwriting.outcome.granted(asked.requested.major);
+        let review = review(buyer.record, granted);
+        (
+            buyer.company_id,
+            buyer.name.to_owned(),
+            underwriting,
+            review,
+        )
     };
     let n = simulation.book.submit(
         NewCoverRequest {
@@ -103,6 +110,7 @@ pub(crate) async fn submit(
             comment: asked.comment,
             customer_reference: asked.customer_reference,
             underwriting,
+            review,
             callback,
         },
         now,

@@ -4,7 +4,11 @@
 //! 2. [`JOB_PROCESSING_TIME`] later the job is processed and the cover created — decided at
 //!    once when the underwriting policy says so, otherwise pending;
 //! 3. a referred request is decided `referral_delay` after submission (never before its job
-//!    is processed).
+//!    is processed);
+//! 4. a decided cover is then reviewed by the shared policy ([`crate::underwriting::review`]):
+//!    reduced, notified for withdrawal (its limit gets the withdrawal date as `endDate`) then
+//!    cancelled, or expired, each step at its time after the decision, with a technical
+//!    notification.
 //!
 //! Each step happens at its due time, whenever the simulation is settled (at the start of
 //! every call, after every clock advance, and from the sandbox's ticker), and sends its
@@ -16,7 +20,7 @@ use std::time::Duration;
 use crate::outbox::Outbox;
 use crate::underwriting::Timing;
 
-use super::book::Book;
+use super::book::{Book, CoverRequest};
 use super::dates::Calendar;
 use super::notifications::{notify, Kind};
 
@@ -58,7 +62,8 @@ impl Book {
                     due
                 }
             };
-            if request.decided_at.is_some() {
+            if let Some(decided_at) = request.decided_at {
+                review(request, decided_at, now, context);
                 continue;
             }
             let due = request
@@ -83,6 +88,26 @@ impl Book {
                 context.outbox,
                 context.calendar,
             );
+            review(request, due, now, context);
         }
+    }
+}
+
+/// Applies the review steps of `request`, decided at `decided_at`, that are due at `now` and
+/// not applied yet, each notified at its own time.
+fn review(request: &mut CoverRequest, decided_at: Duration, now: Duration, context: &Context<'_>) {
+    while let Some(step) = request.asked.review.get(request.changes.len()).copied() {
+        let at = decided_at.saturating_add(step.after);
+        if now < at {
+            return;
+        }
+        request.changes.push((at, step.change));
+        notify(
+            request,
+            Kind::Technical,
+            at,
+            context.outbox,
+            context.calendar,
+        );
     }
 }

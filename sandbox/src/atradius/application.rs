@@ -19,6 +19,7 @@ use super::cover::{Cover, CoverType, PolicyKey, Referral, CREDIT_CHECK_CURRENCY}
 use super::error::{AtradiusError, ALREADY_EXISTS};
 use super::fields::{object, Fields};
 use super::idempotency::{key_of, Seen};
+use super::review::ReviewState;
 use super::{AtradiusState, Book};
 use crate::underwriting::{underwrite, Outcome, Timing};
 use axum::body::Bytes;
@@ -132,6 +133,7 @@ pub(crate) fn submit(
         decided_at: None,
         effect_from: application.effect_from,
         effective_to: None,
+        review: ReviewState::default(),
     };
     Ok(underwrite_and_record(state, book, cover, now))
 }

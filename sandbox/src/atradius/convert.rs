@@ -15,6 +15,7 @@ use super::auth::authorize;
 use super::cover::{Cover, CoverType};
 use super::error::{AtradiusError, ALREADY_EXISTS};
 use super::fields::{object, Fields};
+use super::review::ReviewState;
 use super::AtradiusState;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
@@ -91,6 +92,7 @@ pub(crate) async fn convert(
         cover_type: CoverType::CreditLimit,
         supersedes: Some(indication.id),
         effect_from: Some(at),
+        review: ReviewState::default(),
         ..indication.clone()
     });
     for old in std::iter::once(indication.id).chain(refused_limit) {

@@ -9,8 +9,9 @@
 
 use super::buyer::{buyer_id, unique_identifiers, Rating};
 use super::calendar::{date, date_time, Calendar};
+use super::review::ReviewState;
 use crate::dataset::Dataset;
-use crate::underwriting::Outcome;
+use crate::underwriting::{validity, Outcome};
 use serde_json::{json, Value};
 use std::time::Duration;
 
@@ -106,6 +107,8 @@ pub(crate) struct Cover {
     pub(crate) effect_from: Option<u64>,
     /// Unix second at which the record left the portfolio.
     pub(crate) effective_to: Option<u64>,
+    /// Where Atradius' review of the cover stands ([`super::review`]).
+    pub(crate) review: ReviewState,
 }
 
 /// The description Atradius gives with a `decisionCode`.
@@ -115,7 +118,9 @@ fn decision_description(code: &str) -> &'static str {
         "DC03" => "Refused",
         "DC04" => "Partially approved",
         "DC05" => "Refusal of increase, current cover unchanged",
+        "DC08" => "Withdrawal of cover",
         "DC09" => "Reduction in cover",
+        "DC21" => "Pre-notification of withdrawal",
         _ => "",
     }
 }
@@ -174,6 +179,21 @@ impl Cover {
         self.effective_to = Some(at);
     }
 
+    /// Whether Atradius reviews the record (a credit limit in force: see [`super::review`]).
+    pub(crate) fn is_reviewed(&self) -> bool {
+        self.cover_type == CoverType::CreditLimit && self.is_in_force()
+    }
+
+    /// Unix second at which a reviewed record's decision expires: the validity of the
+    /// shared review policy after the decision the review counts from.
+    pub(crate) fn expires_at(&self) -> Option<u64> {
+        if self.cover_type != CoverType::CreditLimit || self.granted.is_none_or(|g| g == 0) {
+            return None;
+        }
+        let from = self.review.from.or(self.decided_at)?;
+        Some(from.saturating_add(validity().as_secs()))
+    }
+
     /// The record as the cover endpoints answer it.
     pub(crate) fn to_json(&self, dataset: &Dataset, calendar: &Calendar) -> Value {
         let company = dataset.get(self.buyer);
@@ -190,10 +210,14 @@ impl Cover {
                     })
                 })
                 .collect();
-            json!({
+            let mut decision = json!({
                 "decisionAmtInPolicyCurrency": granted,
                 "decisionConditions": conditions,
-            })
+            });
+            if let Some(expiry) = self.expires_at() {
+                decision["decisionExpiryDate"] = json!(date(expiry));
+            }
+            decision
         });
         json!({
             "coverId": self.id,
@@ -217,6 +241,7 @@ impl Cover {
             "decisionDate": self.decided_at.map(date_time),
             "effectFromDate": self.effect_from.map(date),
             "effectiveToDate": self.effective_to.map(date),
+            "withdrawalDate": self.review.withdrawal_at.map(date),
             "customerRefNumber": self.customer_reference,
             "currentBuyerRating": company.map(|company| Rating::of(company, calendar).current.to_string()),
         })

@@ -19,7 +19,8 @@
 //! [{"status", "title", "detail", "source": {"parameter"}}]}`; a path outside the API is 403,
 //! as at Atradius' gateway. Referred applications are decided once the configured referral
 //! delay of sandbox time has passed: by [`Settle`] after each clock advance and at the start of
-//! every Atradius request. Any `customerId` / `policyId` is accepted; each pair is its own
+//! every Atradius request, which also applies Atradius' reviews of the credit limits in force
+//! ([`review`]). Any `customerId` / `policyId` is accepted; each pair is its own
 //! portfolio.
 
 mod application;
@@ -38,6 +39,7 @@ mod lists;
 mod modify;
 mod portfolio;
 mod query;
+mod review;
 mod tokens;
 mod uid;
 
@@ -117,11 +119,13 @@ impl AtradiusState {
 }
 
 impl Settle for AtradiusState {
-    /// Decides the referrals that fell due; forgets long-expired tokens and old idempotency
+    /// Decides the referrals that fell due, applies Atradius' reviews that fell due; forgets long-expired tokens and old idempotency
     /// keys.
     fn settle(&self, now: Duration) {
         let mut book = self.book();
         book.portfolio.settle(now, |at| self.calendar.unix(at));
+        book.portfolio
+            .review(self.calendar.unix(now), &self.dataset);
         book.tokens.purge(now);
         book.idempotency.purge(now);
     }

@@ -25,6 +25,7 @@ use super::buyer::company_of;
 use super::cover::{Cover, CoverType, PolicyKey};
 use super::error::{AtradiusError, CANNOT_SUPERSEDE};
 use super::fields::{object, Fields};
+use super::review::ReviewState;
 use super::{AtradiusState, Book};
 use axum::body::Bytes;
 use axum::extract::State;
@@ -180,6 +181,7 @@ fn apply(
                 decided_at: None,
                 effect_from: None,
                 effective_to: None,
+                review: ReviewState::default(),
                 ..old.clone()
             };
             let (status, answer) = underwrite_and_record(state, book, new, now);
@@ -229,6 +231,7 @@ fn apply(
                 customer_reference: change.reference.or(old.customer_reference.clone()),
                 decided_at: Some(at),
                 effect_from: Some(at),
+                review: ReviewState::default(),
                 ..old.clone()
             });
             if let Some(old) = book.portfolio.get_mut(old.id) {

@@ -188,6 +188,7 @@ mod tests {
             decided_at: None,
             effect_from: None,
             effective_to: None,
+            review: crate::atradius::review::ReviewState::default(),
         }
     }
 

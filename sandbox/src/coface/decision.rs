@@ -2,16 +2,19 @@
 //! ([`crate::underwriting::underwrite`]) decides immediately, and — as sandbox time passes
 //! ([`settle`]) — identifying unknown companies and delivering referred orders once
 //! [`SandboxConfig::referral_delay`](crate::SandboxConfig::referral_delay) has passed, and
-//! expiring decisions [`VALIDITY_DAYS`] after they were made. Every delivery and expiry is
-//! pushed ([`super::push`]).
+//! moving decisions in force on by their schedule: granted covers by the shared review
+//! ([`crate::underwriting::review`]: `REDUCED`, `UNDER_CANCELLATION` then `CANCELLED`,
+//! `EXPIRED`), reports and scores expiring
+//! [`VALIDITY_DAYS`](crate::underwriting::VALIDITY_DAYS) after they were delivered. Every
+//! delivery and change is pushed ([`super::push`]).
 
 use super::book::Book;
 use super::identification::identify;
-use super::order_line::{Action, Delivery, DeliveryStatus, OrderStatus, VALIDITY_DAYS};
+use super::order_line::{Action, Delivery, DeliveryStatus, OrderStatus};
 use super::products::ProductKind;
 use super::push::notify;
 use super::CofaceState;
-use crate::underwriting::{underwrite, Outcome};
+use crate::underwriting::{review, underwrite, validity, Change, Outcome, ReviewStep};
 use std::collections::HashSet;
 use std::time::Duration;
 
@@ -21,41 +24,60 @@ pub(crate) fn decide(state: &CofaceState, book: &mut Book, index: usize, at: Dur
     let Some(line) = book.lines.get(index) else {
         return;
     };
-    let (status, granted, condition) = match line.product.kind {
+    let (status, granted, condition, schedule) = match line.product.kind {
         ProductKind::Cover => {
             let requested = line.requested.unwrap_or(0);
-            let outcome = line
-                .company
-                .and_then(|i| state.dataset.get(i))
-                .map_or(Outcome::Refused, |company| {
-                    underwrite(company, requested).outcome
-                });
+            let company = line.company.and_then(|i| state.dataset.get(i));
+            let outcome = company.map_or(Outcome::Refused, |company| {
+                underwrite(company, requested).outcome
+            });
             let condition = match &outcome {
                 Outcome::Partial { condition, .. } => Some(*condition),
                 Outcome::Granted | Outcome::Refused => None,
             };
+            let granted = outcome.granted(requested);
+            let schedule = company.map_or_else(Vec::new, |company| review(company, granted));
             (
                 DeliveryStatus::of_outcome(&outcome),
-                Some(outcome.granted(requested)),
+                Some(granted),
                 condition,
+                schedule,
             )
         }
-        ProductKind::Report | ProductKind::Monitored => (DeliveryStatus::Delivered, None, None),
+        ProductKind::Report | ProductKind::Monitored => {
+            let expiry = ReviewStep {
+                after: validity(),
+                change: Change::Expired,
+            };
+            (DeliveryStatus::Delivered, None, None, vec![expiry])
+        }
     };
-    deliver(state, book, index, status, granted, condition, at);
+    let answer = Answer {
+        status,
+        granted,
+        condition,
+        schedule,
+    };
+    deliver(state, book, index, answer, at);
+}
+
+/// What a delivery says, and what will become of it.
+struct Answer {
+    status: DeliveryStatus,
+    granted: Option<u64>,
+    condition: Option<&'static str>,
+    schedule: Vec<ReviewStep>,
 }
 
 /// Gives order `index` its delivery, closes it and pushes it; a `CHANGE` in force withdraws
 /// the product it replaces.
-fn deliver(
-    state: &CofaceState,
-    book: &mut Book,
-    index: usize,
-    status: DeliveryStatus,
-    granted: Option<u64>,
-    condition: Option<&'static str>,
-    at: Duration,
-) {
+fn deliver(state: &CofaceState, book: &mut Book, index: usize, answer: Answer, at: Duration) {
+    let Answer {
+        status,
+        granted,
+        condition,
+        schedule,
+    } = answer;
     let (id, external_id) = book.next_delivery_ids();
     let Some(line) = book.lines.get_mut(index) else {
         return;
@@ -69,6 +91,10 @@ fn deliver(
         granted,
         decided_at: at,
         condition,
+        schedule,
+        reviewed: 0,
+        changed_at: None,
+        ends_at: None,
     });
     let replaced = (line.action == Action::Change && status.in_force())
         .then(|| (line.easy_number.clone(), line.product.code));
@@ -121,7 +147,7 @@ pub(crate) fn settle(state: &CofaceState, book: &mut Book, now: Duration) {
         }
         decide(state, book, index, at);
     }
-    expire(state, book, now);
+    move_on(state, book, now);
     book.log.purge(now);
     book.idempotency.purge(now);
 }
@@ -161,28 +187,55 @@ fn identify_company(state: &CofaceState, book: &mut Book, index: usize) {
     line.claimed = None;
 }
 
-/// Expires the decisions in force (the last delivery of each product on each company) that
-/// were made [`VALIDITY_DAYS`] or more before `now`, and pushes each expiry.
-fn expire(state: &CofaceState, book: &mut Book, now: Duration) {
-    let validity = Duration::from_secs(VALIDITY_DAYS * 86_400);
+/// Moves on the decisions in force (the last delivery of each product on each company) by
+/// their schedule, each step at its own time (decision time plus the step's delay), in time
+/// order, and pushes each change.
+fn move_on(state: &CofaceState, book: &mut Book, now: Duration) {
     let mut seen: HashSet<(&str, &str)> = HashSet::new();
-    let mut expiring: Vec<(Duration, usize)> = Vec::new();
+    let mut current: Vec<usize> = Vec::new();
     for (index, line) in book.lines.iter().enumerate().rev() {
-        if !seen.insert((line.easy_number.as_str(), line.product.code)) {
-            continue;
-        }
-        if let Some(delivery) = &line.delivery {
-            let ends = delivery.decided_at.saturating_add(validity);
-            if delivery.status.in_force() && ends <= now {
-                expiring.push((ends, index));
-            }
+        if seen.insert((line.easy_number.as_str(), line.product.code)) {
+            current.push(index);
         }
     }
-    expiring.sort_unstable();
-    for (at, index) in expiring {
-        if let Some(delivery) = book.lines.get_mut(index).and_then(|l| l.delivery.as_mut()) {
-            delivery.status = DeliveryStatus::Expired;
-            notify(state, book, index, at);
+    let mut due: Vec<(Duration, usize, Change)> = Vec::new();
+    for index in current {
+        let Some(delivery) = book.lines[index].delivery.as_ref() else {
+            continue;
+        };
+        if !delivery.status.in_force() {
+            continue;
         }
+        for step in delivery.schedule.iter().skip(delivery.reviewed) {
+            let at = delivery.decided_at.saturating_add(step.after);
+            if at > now {
+                break;
+            }
+            due.push((at, index, step.change));
+        }
+    }
+    due.sort_by_key(|(at, index, _)| (*at, *index));
+    for (at, index, change) in due {
+        let Some(delivery) = book.lines.get_mut(index).and_then(|l| l.delivery.as_mut()) else {
+            continue;
+        };
+        if !delivery.status.in_force() {
+            continue;
+        }
+        delivery.reviewed += 1;
+        match change {
+            Change::Reduced { granted } => {
+                delivery.status = DeliveryStatus::Reduced;
+                delivery.granted = Some(granted);
+                delivery.changed_at = Some(at);
+            }
+            Change::WithdrawalNotified { withdrawn_after } => {
+                delivery.status = DeliveryStatus::UnderCancellation;
+                delivery.ends_at = Some(delivery.decided_at.saturating_add(withdrawn_after));
+            }
+            Change::Withdrawn => delivery.status = DeliveryStatus::Cancelled,
+            Change::Expired => delivery.status = DeliveryStatus::Expired,
+        }
+        notify(state, book, index, at);
     }
 }

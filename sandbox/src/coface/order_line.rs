@@ -6,17 +6,20 @@
 //! (unknown company being identified), `STATUS_CLOSED` (decided) and `STATUS_REJECTED`
 //! (refused outright, with `rejectionReasons`). Delivery statuses used: `DECIDED_FULL`,
 //! `DECIDED_PARTIAL`, `DECIDED_REFUSED`, `DELIVERED` (reports and scores), `WITHDRAWN`
-//! (deleted, or replaced by a `CHANGE`) and `EXPIRED` ([`VALIDITY_DAYS`] after the decision).
+//! (deleted, or replaced by a `CHANGE`), `EXPIRED` ([`VALIDITY_DAYS`] after the decision) and,
+//! when Coface reviews a cover ([`crate::underwriting::review`]), `REDUCED` (the new amount in
+//! `grantedAmount`, effective from the review: `effectDate`), `UNDER_CANCELLATION` (Coface has
+//! set an expiry date: the withdrawal date is the `expiryDate`) and `CANCELLED`.
 
 use super::calendar::{date_after, date_of};
 use super::products::Product;
 use crate::country::Country;
-use crate::underwriting::Outcome;
+use crate::underwriting::{Outcome, ReviewStep};
 use serde_json::{json, Map, Value};
 use std::time::Duration;
 
-/// Days a granted cover or a delivered report stays in force.
-pub(crate) const VALIDITY_DAYS: u64 = 365;
+/// Days a granted cover or a delivered report stays in force (the shared review policy's).
+pub(crate) const VALIDITY_DAYS: u64 = crate::underwriting::VALIDITY_DAYS;
 
 /// An order's action code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -92,6 +95,12 @@ pub(crate) enum DeliveryStatus {
     Withdrawn,
     /// In force for [`VALIDITY_DAYS`], then expired.
     Expired,
+    /// Reduced by Coface at review.
+    Reduced,
+    /// Coface has set an expiry date: withdrawn then.
+    UnderCancellation,
+    /// Withdrawn by Coface.
+    Cancelled,
 }
 
 impl DeliveryStatus {
@@ -104,6 +113,9 @@ impl DeliveryStatus {
             Self::Delivered => "DELIVERED",
             Self::Withdrawn => "WITHDRAWN",
             Self::Expired => "EXPIRED",
+            Self::Reduced => "REDUCED",
+            Self::UnderCancellation => "UNDER_CANCELLATION",
+            Self::Cancelled => "CANCELLED",
         }
     }
 
@@ -116,11 +128,16 @@ impl DeliveryStatus {
         }
     }
 
-    /// Whether the product is in force (granted, or a report/score delivered).
+    /// Whether the product is in force (granted — possibly reduced or until a notified
+    /// cancellation —, or a report/score delivered).
     pub(crate) fn in_force(self) -> bool {
         matches!(
             self,
-            Self::DecidedFull | Self::DecidedPartial | Self::Delivered
+            Self::DecidedFull
+                | Self::DecidedPartial
+                | Self::Delivered
+                | Self::Reduced
+                | Self::UnderCancellation
         )
     }
 }
@@ -140,6 +157,15 @@ pub(crate) struct Delivery {
     pub(crate) decided_at: Duration,
     /// The condition of a partial grant.
     pub(crate) condition: Option<&'static str>,
+    /// What will happen to it while in force: the shared review of a granted cover
+    /// ([`crate::underwriting::review`]), the expiry of a report; times from `decided_at`.
+    pub(crate) schedule: Vec<ReviewStep>,
+    /// How many steps of `schedule` have been applied.
+    pub(crate) reviewed: usize,
+    /// When the amount in force last changed at review (a reduction).
+    pub(crate) changed_at: Option<Duration>,
+    /// When a notified cancellation takes effect.
+    pub(crate) ends_at: Option<Duration>,
 }
 
 /// What the customer said about a company Coface did not know (unknown-company orders).
@@ -229,11 +255,13 @@ impl OrderLine {
             put("grantedAmount", json!(delivery.granted));
             put("decisionDate", json!(date_of(delivery.decided_at)));
             if delivery.status != DeliveryStatus::DecidedRefused {
-                put("effectDate", json!(date_of(delivery.decided_at)));
-                put(
-                    "expiryDate",
-                    json!(date_after(delivery.decided_at, VALIDITY_DAYS)),
-                );
+                let effect = delivery.changed_at.unwrap_or(delivery.decided_at);
+                put("effectDate", json!(date_of(effect)));
+                let expiry = match delivery.ends_at {
+                    Some(at) => date_of(at),
+                    None => date_after(delivery.decided_at, VALIDITY_DAYS),
+                };
+                put("expiryDate", json!(expiry));
             }
             if let Some(condition) = delivery.condition {
                 put(
