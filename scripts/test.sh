@@ -23,6 +23,9 @@ cargo clippy --workspace --all-targets -- -D warnings
 stage "cargo clippy (wasm32, root crate)"
 cargo clippy -p tradecover --target wasm32-unknown-unknown --all-targets -- -D warnings
 
+stage "cargo doc (no broken or private links)"
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --workspace
+
 stage "native tests"
 cargo test --workspace
 # SNS signature verification is behind a non-default feature (no RSA in the wasm bundle).

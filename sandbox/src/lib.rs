@@ -320,7 +320,7 @@ impl Default for SandboxConfig {
 /// `/__sandbox`.
 /// Each router has its own clock, tokens, lockouts and applications; the data set is shared per
 /// seed. Inside a tokio runtime it also starts a ticker that decides what falls due (see
-/// [`settle`](crate::settle)); the ticker ends when the router is dropped.
+/// the `settle` module); the ticker ends when the router is dropped.
 pub fn router(config: SandboxConfig) -> Router {
     let data = dataset(config.seed);
     let clock = Arc::new(if config.manual_clock {

@@ -4,7 +4,7 @@
 //!
 //! The flow: the proxy exchanges its API key for a 60-minute bearer ([`auth`]); company search
 //! finds the buyer's company id ([`company_search`]), or the company is created
-//! ([`company_create`]); a cover request ([`cover_request`]) is answered with a job id, polled
+//! ([`company_create`]); a cover request ([`cover_request`](mod@cover_request)) is answered with a job id, polled
 //! ([`job`]) until processed — or announced by webhook ([`webhook`], [`notification`]) — and the
 //! cover then read as a decision ([`cover`]); the portfolio is listed page by page
 //! ([`portfolio`]). Raw status codes map onto the neutral lifecycle in [`status`].

@@ -15,7 +15,7 @@
 //! 15 seconds to keep the connection open; a subscriber whose connection closes is dropped at the next write, and one that falls
 //! [`SUBSCRIBER_BACKLOG`](super::event_hub::SUBSCRIBER_BACKLOG) events behind is disconnected
 //! (its browser reconnects and resumes). When the server served by
-//! [`serve`](crate::serve) begins its graceful shutdown, the stream ends, so that the shutdown
+//! [`serve`](fn@crate::serve) begins its graceful shutdown, the stream ends, so that the shutdown
 //! does not wait for it (the browser reconnects to another instance).
 
 use std::collections::HashMap;
