@@ -1,0 +1,118 @@
+//! From what the user typed to what to search: the text is tried as a legal identifier of the
+//! chosen country first (core `detect_identifier`), and as a name where the insurer can search
+//! names; town or postal code and region narrow the name search.
+
+use tradecover_core::field::{validate_postcode, validate_region, validate_town};
+use tradecover_core::identifier::{detect_identifier, validate_identifier};
+use tradecover_core::{BuyerQuery, Country, HttpRequest, Identifier, Insurer, ValidationError};
+
+use super::plan::{plan, searches_by_name, Criteria, Stage};
+
+/// What the user typed, as text.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Typed<'a> {
+    /// The search text: a name or an identifier.
+    pub text: &'a str,
+    /// The country code chosen.
+    pub country: &'a str,
+    /// Town or postal code (a text with a digit is taken for a postal code).
+    pub location: &'a str,
+    /// Region or state.
+    pub region: &'a str,
+}
+
+/// What to do with what was typed.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Prepared {
+    /// Send these requests in turn.
+    Search {
+        /// The validated criteria.
+        criteria: Criteria,
+        /// The requests, in order.
+        requests: Vec<(Stage, HttpRequest)>,
+    },
+    /// Nothing can be sent: why.
+    Invalid(Vec<ValidationError>),
+    /// The insurer finds buyers only by identifier and the text is none it can search.
+    IdentifierOnly,
+}
+
+/// Decides what to search at `insurer` for `typed`.
+pub(crate) fn prepare(insurer: Insurer, typed: &Typed<'_>) -> Prepared {
+    let country = match Country::parse(typed.country) {
+        Ok(country) => country,
+        Err(error) => return Prepared::Invalid(vec![error]),
+    };
+    let identifiers: Vec<Identifier> = detect_identifier(country, typed.text)
+        .into_iter()
+        .filter_map(|kind| validate_identifier(kind, typed.text).ok())
+        .collect();
+    if !searches_by_name(insurer) {
+        if typed.text.trim().is_empty() {
+            return Prepared::Invalid(vec![ValidationError::new(
+                "identifier.required",
+                "identifier",
+            )]);
+        }
+        let criteria = Criteria {
+            country,
+            identifiers,
+            name: None,
+            region: None,
+        };
+        let requests = plan(insurer, &criteria);
+        return if requests.is_empty() {
+            Prepared::IdentifierOnly
+        } else {
+            Prepared::Search { criteria, requests }
+        };
+    }
+    let mut problems = Vec::new();
+    let location = typed.location.trim();
+    let (mut town, mut postcode) = (None, None);
+    if location.chars().any(|c| c.is_ascii_digit()) {
+        match validate_postcode(location, Some(country), false) {
+            Ok(value) => postcode = Some(value).filter(|value| !value.is_empty()),
+            Err(errors) => problems.extend(errors),
+        }
+    } else {
+        match validate_town(location, false) {
+            Ok(value) => town = Some(value).filter(|value| !value.is_empty()),
+            Err(errors) => problems.extend(errors),
+        }
+    }
+    let mut region = None;
+    if insurer == Insurer::Coface {
+        match validate_region(typed.region, Some(country), false) {
+            Ok(value) => region = Some(value).filter(|value| !value.is_empty()),
+            Err(errors) => problems.extend(errors),
+        }
+    }
+    let name = if problems.is_empty() {
+        BuyerQuery::by_name(
+            typed.text,
+            country.alpha2(),
+            town.as_deref(),
+            postcode.as_deref(),
+        )
+        .map_err(|errors| problems.extend(errors))
+        .ok()
+    } else {
+        None
+    };
+    if name.is_none() && identifiers.is_empty() {
+        return Prepared::Invalid(problems);
+    }
+    let criteria = Criteria {
+        country,
+        identifiers,
+        name,
+        region,
+    };
+    let requests = plan(insurer, &criteria);
+    if requests.is_empty() {
+        Prepared::Invalid(problems)
+    } else {
+        Prepared::Search { criteria, requests }
+    }
+}
