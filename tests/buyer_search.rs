@@ -501,6 +501,69 @@ async fn an_identifier_is_searched_first_in_each_format_then_as_a_name() {
 }
 
 #[wasm_bindgen_test]
+async fn town_postcode_and_region_narrow_the_name_search() {
+    let proxy = "/p-location";
+    fake_proxy(&[route("", 200, &hit_list())]);
+    let widget = Mounted::new(widget_options("coface", proxy, "US"));
+    let region = || widget.query("input[part=region]");
+    assert!(region().is_some(), "Coface needs a region in the US");
+    widget.type_text("Acme").await;
+    assert!(calls(proxy).is_empty(), "no name search without the region");
+    assert_eq!(widget.error_codes(), ["region.required"]);
+    widget.type_text("Acme Corp").await;
+    let region_input: HtmlInputElement = region().unwrap().unchecked_into();
+    region_input.set_value("New York");
+    region_input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    settle().await;
+    let location: HtmlInputElement = widget
+        .query("input[part=location]")
+        .unwrap()
+        .unchecked_into();
+    location.set_value("10001");
+    location
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    settle().await;
+    let sent: Vec<String> = calls(proxy).into_iter().map(|call| call.path).collect();
+    assert_eq!(
+        sent,
+        [
+            format!("{proxy}/coface/companies/name?countryCode=USA&companyName=Acme+Corp&region=NY"),
+            format!(
+                "{proxy}/coface/companies/name?countryCode=USA&companyName=Acme+Corp&postalCode=10001&region=NY"
+            ),
+        ]
+    );
+    assert_eq!(widget.error_codes(), Vec::<String>::new());
+    let errors = widget.events_of("tradecover-error");
+    assert_eq!(
+        errors.len(),
+        1,
+        "region.required is reported once, not at each key"
+    );
+
+    let select: web_sys::HtmlSelectElement = widget
+        .query("select[part=country]")
+        .unwrap()
+        .unchecked_into();
+    select.set_value("FR");
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    sleep(Duration::from_millis(100)).await;
+    assert!(region().is_none(), "no region in France");
+    let last = calls(proxy).pop().unwrap();
+    assert_eq!(
+        last.path,
+        format!(
+            "{proxy}/coface/companies/name?countryCode=FRA&companyName=Acme+Corp&postalCode=10001"
+        )
+    );
+}
+
+#[wasm_bindgen_test]
 async fn an_identifier_hit_ends_the_search() {
     let proxy = "/p-identifier-hit";
     fake_proxy(&[

@@ -2,7 +2,7 @@
 //! chosen country first (core `detect_identifier`), and as a name where the insurer can search
 //! names; town or postal code and region narrow the name search.
 
-use tradecover_core::field::{validate_postcode, validate_region, validate_town};
+use tradecover_core::field::{region_required, validate_postcode, validate_region, validate_town};
 use tradecover_core::identifier::{detect_identifier, validate_identifier};
 use tradecover_core::{BuyerQuery, Country, HttpRequest, Identifier, Insurer, ValidationError};
 
@@ -17,7 +17,7 @@ pub(crate) struct Typed<'a> {
     pub country: &'a str,
     /// Town or postal code (a text with a digit is taken for a postal code).
     pub location: &'a str,
-    /// Region or state.
+    /// Region or state (sent only where Coface needs one).
     pub region: &'a str,
 }
 
@@ -81,8 +81,10 @@ pub(crate) fn prepare(insurer: Insurer, typed: &Typed<'_>) -> Prepared {
             Err(errors) => problems.extend(errors),
         }
     }
+    // The box asks for a region only where Coface needs one; one typed for another country
+    // is not sent.
     let mut region = None;
-    if insurer == Insurer::Coface {
+    if insurer == Insurer::Coface && region_required(country) {
         match validate_region(typed.region, Some(country), false) {
             Ok(value) => region = Some(value).filter(|value| !value.is_empty()),
             Err(errors) => problems.extend(errors),

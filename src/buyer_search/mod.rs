@@ -84,6 +84,11 @@ fn language_of(tag: &str) -> Language {
     Locale::parse(tag).language
 }
 
+/// Whether `error` is about the search text (rather than town, postal code or region).
+fn is_text_error(error: &WidgetError) -> bool {
+    matches!(error.field.as_deref(), Some("name" | "identifier"))
+}
+
 /// Search box for a buyer at one insurer.
 ///
 /// Searches as the user types (after [`DEBOUNCE`], or at once on Enter): by legal identifier
@@ -245,7 +250,13 @@ pub fn BuyerSearch(
                     })
                     .map(|error| WidgetError::from_validation(error, language))
                     .collect();
-                shown.iter().for_each(report);
+                // Report what is new: a field error shown already is not reported at each key.
+                field_errors.with_untracked(|before| {
+                    shown
+                        .iter()
+                        .filter(|error| explicit || !before.contains(error))
+                        .for_each(report)
+                });
                 field_errors.set(shown);
                 return;
             }
@@ -264,6 +275,8 @@ pub fn BuyerSearch(
         let abort = controller.as_ref().map(AbortController::signal);
         in_flight.set_value(controller);
         state.set(SearchState::Pending);
+        open.set(false);
+        active.set(None);
         let is_current = move || generation.try_get_value() == Some(current);
         let timer = set_timeout_with_handle(
             move || {
@@ -370,7 +383,7 @@ pub fn BuyerSearch(
 
     let on_input = move |event: ev::Event| {
         text.set(event_target_value(&event));
-        field_errors.set(Vec::new());
+        field_errors.update(|errors| errors.retain(|error| !is_text_error(error)));
         notice.set(String::new());
         schedule_search();
     };
@@ -466,13 +479,7 @@ pub fn BuyerSearch(
         }
         errors
     };
-    let text_invalid = move || {
-        field_errors.with(|errors| {
-            errors
-                .iter()
-                .any(|error| matches!(error.field.as_deref(), Some("name" | "identifier")))
-        })
-    };
+    let text_invalid = move || field_errors.with(|errors| errors.iter().any(is_text_error));
 
     let country_options = move || {
         let selected = chosen_country.get();
