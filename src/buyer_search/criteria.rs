@@ -118,3 +118,136 @@ pub(crate) fn prepare(insurer: Insurer, typed: &Typed<'_>) -> Prepared {
         Prepared::Search { criteria, requests }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn typed<'a>(text: &'a str, country: &'a str, location: &'a str, region: &'a str) -> Typed<'a> {
+        Typed {
+            text,
+            country,
+            location,
+            region,
+        }
+    }
+
+    fn paths(prepared: &Prepared) -> Vec<String> {
+        match prepared {
+            Prepared::Search { requests, .. } => requests
+                .iter()
+                .map(|(_, request)| request.path_and_query())
+                .collect(),
+            other => panic!("a search expected, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn an_identifier_is_searched_before_the_name() {
+        let prepared = prepare(Insurer::Coface, &typed("552 032 534", "FR", "", ""));
+        let Prepared::Search { criteria, requests } = &prepared else {
+            panic!("{prepared:?}")
+        };
+        assert_eq!(criteria.identifiers[0].kind, "fr.siren");
+        assert_eq!(
+            requests.first().map(|(stage, _)| *stage),
+            Some(Stage::Identifier)
+        );
+        assert_eq!(requests.last().map(|(stage, _)| *stage), Some(Stage::Name));
+        let names = paths(&prepared)
+            .iter()
+            .filter(|path| path.starts_with("/companies/name?"))
+            .count();
+        assert_eq!(names, 1);
+    }
+
+    #[test]
+    fn a_name_with_a_town_or_a_postal_code() {
+        assert_eq!(
+            paths(&prepare(
+                Insurer::Coface,
+                &typed("Dupont", "FR", " Paris ", "")
+            )),
+            ["/companies/name?countryCode=FRA&companyName=Dupont&town=Paris"]
+        );
+        assert_eq!(
+            paths(&prepare(
+                Insurer::Coface,
+                &typed("Dupont", "FR", "75002", "")
+            )),
+            ["/companies/name?countryCode=FRA&companyName=Dupont&postalCode=75002"]
+        );
+        let Prepared::Invalid(errors) =
+            prepare(Insurer::Coface, &typed("Dupont", "FR", "75<02", ""))
+        else {
+            panic!("a bad postal code is refused")
+        };
+        assert_eq!(errors[0].field, "postcode");
+    }
+
+    #[test]
+    fn coface_needs_a_region_in_the_us_only() {
+        let Prepared::Invalid(errors) = prepare(Insurer::Coface, &typed("Acme", "US", "", ""))
+        else {
+            panic!("the region is required")
+        };
+        assert_eq!(errors[0].code, "region.required");
+        assert_eq!(
+            paths(&prepare(Insurer::Coface, &typed("Acme", "US", "", "ny"))),
+            ["/companies/name?countryCode=USA&companyName=Acme&region=NY"]
+        );
+        assert_eq!(
+            paths(&prepare(
+                Insurer::Coface,
+                &typed("Acme", "FR", "", "Somewhere")
+            )),
+            ["/companies/name?countryCode=FRA&companyName=Acme"]
+        );
+        assert_eq!(
+            paths(&prepare(
+                Insurer::AllianzTrade,
+                &typed("Acme", "US", "", "")
+            ))
+            .len(),
+            1,
+            "Allianz Trade needs no region"
+        );
+    }
+
+    #[test]
+    fn atradius_searches_identifiers_only() {
+        assert_eq!(
+            prepare(Insurer::Atradius, &typed("Dupont", "FR", "", "")),
+            Prepared::IdentifierOnly
+        );
+        let Prepared::Invalid(errors) = prepare(Insurer::Atradius, &typed(" ", "FR", "", ""))
+        else {
+            panic!("blank text")
+        };
+        assert_eq!(errors[0].code, "identifier.required");
+        let first = paths(&prepare(
+            Insurer::Atradius,
+            &typed("552032534", "FR", "", ""),
+        ))
+        .into_iter()
+        .next()
+        .unwrap();
+        assert!(
+            first.ends_with("?country=FRA&uid=552032534&uidType=SN"),
+            "{first}"
+        );
+    }
+
+    #[test]
+    fn nothing_is_searched_for_a_short_name_or_a_bad_country() {
+        let Prepared::Invalid(errors) = prepare(Insurer::Coface, &typed("d", "FR", "", "")) else {
+            panic!("too short")
+        };
+        assert_eq!(errors[0].code, "name.too_short");
+        let Prepared::Invalid(errors) = prepare(Insurer::Coface, &typed("Dupont", "XX", "", ""))
+        else {
+            panic!("unknown country")
+        };
+        assert_eq!(errors[0].code, "country.unknown");
+    }
+}

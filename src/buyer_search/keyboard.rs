@@ -40,3 +40,55 @@ pub(crate) fn key_action(key: &str, open: bool, active: Option<usize>, count: us
         _ => KeyAction::Ignore,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arrows_open_and_move_within_the_list() {
+        assert_eq!(
+            key_action("ArrowDown", false, None, 3),
+            KeyAction::Activate(0)
+        );
+        assert_eq!(
+            key_action("ArrowDown", true, Some(0), 3),
+            KeyAction::Activate(1)
+        );
+        assert_eq!(
+            key_action("ArrowDown", true, Some(2), 3),
+            KeyAction::Activate(2)
+        );
+        assert_eq!(
+            key_action("ArrowUp", false, None, 3),
+            KeyAction::Activate(2)
+        );
+        assert_eq!(
+            key_action("ArrowUp", true, Some(0), 3),
+            KeyAction::Activate(0)
+        );
+        assert_eq!(
+            key_action("ArrowDown", false, Some(1), 3),
+            KeyAction::Activate(0)
+        );
+        assert_eq!(key_action("ArrowDown", true, None, 0), KeyAction::Ignore);
+    }
+
+    #[test]
+    fn home_and_end_only_with_the_list_open() {
+        assert_eq!(key_action("Home", true, Some(2), 3), KeyAction::Activate(0));
+        assert_eq!(key_action("End", true, None, 3), KeyAction::Activate(2));
+        assert_eq!(key_action("Home", false, None, 3), KeyAction::Ignore);
+        assert_eq!(key_action("End", false, None, 3), KeyAction::Ignore);
+    }
+
+    #[test]
+    fn enter_and_escape() {
+        assert_eq!(key_action("Enter", true, Some(1), 3), KeyAction::Choose(1));
+        assert_eq!(key_action("Enter", false, Some(1), 3), KeyAction::SearchNow);
+        assert_eq!(key_action("Enter", true, Some(5), 3), KeyAction::SearchNow);
+        assert_eq!(key_action("Escape", true, Some(1), 3), KeyAction::Close);
+        assert_eq!(key_action("Escape", false, None, 0), KeyAction::Clear);
+        assert_eq!(key_action("a", true, Some(1), 3), KeyAction::Ignore);
+    }
+}

@@ -141,3 +141,84 @@ pub(crate) fn read_answer(
         Err(error) => Err(error),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn france() -> Country {
+        Country::parse("FR").unwrap()
+    }
+
+    fn criteria(identifiers: &[(&str, &str)], name: Option<&str>) -> Criteria {
+        Criteria {
+            country: france(),
+            identifiers: identifiers
+                .iter()
+                .map(|(kind, value)| Identifier {
+                    kind: (*kind).into(),
+                    value: (*value).into(),
+                })
+                .collect(),
+            name: name.map(|name| BuyerQuery::by_name(name, "FR", None, None).unwrap()),
+            region: None,
+        }
+    }
+
+    #[test]
+    fn allianz_trade_sends_each_identifier_then_the_name() {
+        let planned = plan(
+            Insurer::AllianzTrade,
+            &criteria(
+                &[("fr.siren", "552032534"), ("coface.easy", "1")],
+                Some("Dupont"),
+            ),
+        );
+        let stages: Vec<Stage> = planned.iter().map(|(stage, _)| *stage).collect();
+        assert_eq!(
+            stages,
+            [Stage::Identifier, Stage::Name],
+            "coface.easy is not Allianz's"
+        );
+        let body = planned[0].1.body.as_ref().unwrap().to_string();
+        assert!(body.contains(r#""idTypeCode":"SIREN""#), "{body}");
+    }
+
+    #[test]
+    fn atradius_never_searches_a_name() {
+        assert!(plan(Insurer::Atradius, &criteria(&[], Some("Dupont"))).is_empty());
+        assert!(!searches_by_name(Insurer::Atradius));
+        assert!(searches_by_name(Insurer::Coface));
+    }
+
+    #[test]
+    fn empty_answers_and_refused_formats_move_on() {
+        let empty = br#"{"companies":[],"count":0}"#;
+        let refused = br#"{"code":"InvalidIdentifier","message":"format"}"#;
+        let read = |stage, status, body: &[u8]| {
+            read_answer(Insurer::Coface, stage, france(), status, body)
+        };
+        assert_eq!(read(Stage::Identifier, 200, empty), Ok(None));
+        assert_eq!(read(Stage::Name, 404, refused), Ok(None));
+        assert_eq!(read(Stage::Identifier, 400, refused), Ok(None));
+        assert_eq!(
+            read(Stage::Name, 400, refused).unwrap_err().code(),
+            "insurer.rejected"
+        );
+        assert_eq!(
+            read(Stage::Identifier, 503, b"").unwrap_err().code(),
+            "insurer.unavailable"
+        );
+        let no_match = br#"{"errors":[{"detail":"No buyer match found"}]}"#;
+        assert_eq!(
+            read_answer(
+                Insurer::Atradius,
+                Stage::Identifier,
+                france(),
+                404,
+                no_match
+            ),
+            Ok(None)
+        );
+    }
+}
