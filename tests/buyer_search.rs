@@ -989,3 +989,93 @@ async fn unmount_aborts_and_removes_everything() {
     );
     assert_eq!(calls(proxy).len(), 1);
 }
+
+#[wasm_bindgen_test]
+async fn an_input_method_composing_a_character_does_not_search() {
+    let proxy = "/p-ime";
+    fake_proxy(&[route("", 200, &hit_list())]);
+    let widget = Mounted::new(widget_options("coface", proxy, "JP"));
+    let compose = Function::new_with_args(
+        "input, text",
+        "input.value = text;
+         input.dispatchEvent(new InputEvent('input', { isComposing: true }));",
+    );
+    compose
+        .call2(&JsValue::NULL, &widget.input(), &"とうき".into())
+        .unwrap();
+    settle().await;
+    assert!(calls(proxy).is_empty(), "nothing is sent mid-composition");
+    let end = Function::new_with_args(
+        "input, text",
+        "input.value = text;
+         input.dispatchEvent(new CompositionEvent('compositionend', { data: text }));",
+    );
+    end.call2(&JsValue::NULL, &widget.input(), &"東京".into())
+        .unwrap();
+    settle().await;
+    let sent = calls(proxy);
+    assert_eq!(sent.len(), 1);
+    assert!(
+        sent[0].path.contains("companyName=%E6%9D%B1%E4%BA%AC"),
+        "{:?}",
+        sent[0]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn every_styleable_piece_has_a_part_and_the_tokens_reach_inside() {
+    let proxy = "/p-parts";
+    fake_proxy(&[
+        route("companyName=dupont", 200, &hit_list()),
+        route("", 200, EMPTY_COFACE),
+    ]);
+    let widget = Mounted::new(widget_options("coface", proxy, "FR"));
+    widget
+        .host
+        .set_attribute("style", "--tradecover-font: 21px/1 serif")
+        .unwrap();
+    let has = |widget: &Mounted, part: &str| widget.query(&format!("[part~={part}]")).is_some();
+    for part in [
+        "container",
+        "label",
+        "input",
+        "country",
+        "location",
+        "listbox",
+        "errors",
+        "status",
+    ] {
+        assert!(has(&widget, part), "part {part}");
+    }
+    let font_size = window()
+        .get_computed_style(&widget.input())
+        .unwrap()
+        .unwrap()
+        .get_property_value("font-size")
+        .unwrap();
+    assert_eq!(font_size, "21px", "--tradecover-font themes the input");
+
+    widget.type_text("dupont").await;
+    for part in [
+        "option",
+        "option-branch",
+        "option-name",
+        "badge",
+        "badge-branch",
+        "address",
+        "identifiers",
+        "branch-reason",
+    ] {
+        assert!(has(&widget, part), "part {part}");
+    }
+    widget.type_text("nobody").await;
+    for part in ["empty", "unknown-button"] {
+        assert!(has(&widget, part), "part {part}");
+    }
+    widget.press("Escape").await;
+    widget.press("Enter").await;
+    assert!(has(&widget, "error"));
+    let american = Mounted::new(widget_options("coface", proxy, "US"));
+    sleep(Duration::from_millis(20)).await;
+    assert!(has(&american, "region"));
+}

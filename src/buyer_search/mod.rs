@@ -1,24 +1,24 @@
 //! The buyer search box: a WAI-ARIA combobox that finds a company at Allianz Trade, Atradius or
 //! Coface through the customer's proxy, and hands the chosen head office to the page.
 //!
-//! - [`criteria`]: what the typed text is (identifier of the country first, else a name).
-//! - [`plan`]: each insurer's requests, in order, and how an answer moves the search on.
-//! - [`runner`] and [`response_cache`]: sending them (or answering from the page's cache).
-//! - [`keyboard`], [`hit_option`], [`texts`]: keys, hit rendering and the box's words.
-//! - [`unknown_buyer`]: the detail of the "not found, go on anyway" event.
+//! - `criteria`: what the typed text is (identifier of the country first, else a name).
+//! - `plan`: each insurer's requests, in order, and how an answer moves the search on.
+//! - `runner` and `response_cache`: sending them (or answering from the page's cache).
+//! - `keyboard`, `hit_option`, `texts`: keys, hit rendering and the box's words.
+//! - `unknown_buyer`: [`UnknownBuyer`], the detail of the "not found, go on anyway" event.
 //!
 //! Search as you type: a search leaves [`DEBOUNCE`] after the last keystroke (at once on Enter);
 //! each new search aborts the request of the previous one and a generation counter drops any
 //! late answer; "Searching…" shows only after [`LOADING_DELAY`].
 
-pub mod criteria;
-pub mod hit_option;
-pub mod keyboard;
-pub mod plan;
-pub mod response_cache;
-pub mod runner;
-pub mod texts;
-pub mod unknown_buyer;
+mod criteria;
+mod hit_option;
+mod keyboard;
+mod plan;
+mod response_cache;
+mod runner;
+mod texts;
+mod unknown_buyer;
 
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
@@ -385,6 +385,15 @@ pub fn BuyerSearch(
         text.set(event_target_value(&event));
         field_errors.update(|errors| errors.retain(|error| !is_text_error(error)));
         notice.set(String::new());
+        // While an input method composes a character, wait for `compositionend`.
+        let composing = js_sys::Reflect::get(&event, &"isComposing".into())
+            .is_ok_and(|composing| composing.is_truthy());
+        if !composing {
+            schedule_search();
+        }
+    };
+    let on_composition_end = move |event: ev::CompositionEvent| {
+        text.set(event_target_value(&event));
         schedule_search();
     };
     let on_location = move |event: ev::Event| {
@@ -635,6 +644,7 @@ pub fn BuyerSearch(
                         placeholder=placeholder
                         prop:value=move || text.get()
                         on:input=on_input
+                        on:compositionend=on_composition_end
                         on:keydown=on_keydown
                         on:blur=move |_| open.set(false)
                     />
