@@ -4,7 +4,8 @@
 //! - `criteria`: what the typed text is (identifier of the country first, else a name).
 //! - `plan`: each insurer's requests, in order, and how an answer moves the search on.
 //! - `runner` and `response_cache`: sending them (or answering from the page's cache).
-//! - `keyboard`, `hit_option`, `texts`: keys, hit rendering and the box's words.
+//! - `search_state`, `keyboard`, `hit_option`, `texts`: where a search stands, keys, one hit
+//!   of the list and the box's words.
 //! - `unknown_buyer`: [`UnknownBuyer`], the detail of the "not found, go on anyway" event.
 //!
 //! Search as you type: a search leaves [`DEBOUNCE`] after the last keystroke (at once on Enter);
@@ -17,6 +18,7 @@ mod keyboard;
 mod plan;
 mod response_cache;
 mod runner;
+mod search_state;
 mod texts;
 mod unknown_buyer;
 
@@ -32,10 +34,10 @@ use tradecover_core::{Buyer, Country, Insurer};
 use web_sys::AbortController;
 
 use self::criteria::{prepare, Prepared, Typed};
-use self::hit_option::{address_line, badge, identifiers_line};
+use self::hit_option::HitOption;
 use self::keyboard::{key_action, KeyAction};
-use self::plan::Hits;
 use self::runner::run_search;
+use self::search_state::SearchState;
 use self::texts::{result_count, tr, tr_with};
 pub use self::unknown_buyer::UnknownBuyer;
 use crate::proxy_client::ProxyClient;
@@ -50,25 +52,6 @@ pub const LOADING_DELAY: Duration = Duration::from_millis(200);
 /// Styles of the search box; scoped by `tc-` class names, themable with `--tradecover-*`
 /// custom properties and `::part()`.
 pub const STYLES: &str = include_str!("styles.css");
-
-/// Where a search stands.
-#[derive(Debug, Clone, PartialEq)]
-enum SearchState {
-    /// Nothing searched (or nothing searchable typed).
-    Idle,
-    /// Requests are on their way; not announced yet.
-    Pending,
-    /// Requests are on their way for longer than [`LOADING_DELAY`].
-    Loading,
-    /// The insurer listed these buyers.
-    Results(Hits),
-    /// Every request came back empty.
-    NoResults(UnknownBuyer),
-    /// The insurer finds buyers only by identifier and the text is none.
-    IdentifierOnly,
-    /// The search failed.
-    Failed(WidgetError),
-}
 
 static INSTANCES: AtomicU32 = AtomicU32::new(0);
 
@@ -524,42 +507,14 @@ pub fn BuyerSearch(
                 .into_iter()
                 .enumerate()
                 .map(|(index, buyer)| {
-                    let (badge_text, is_branch) = badge(&buyer, language);
-                    let reason = is_branch.then(|| {
-                        view! {
-                            <span class="tc-branch-reason" part="branch-reason">
-                                {tr(language, "branch_reason")}
-                            </span>
-                        }
-                    });
                     view! {
-                        <li
-                            role="option"
+                        <HitOption
+                            buyer=buyer
                             id=option_id(index)
-                            class="tc-option"
-                            class:tc-branch=is_branch
-                            class:tc-active=move || active.get() == Some(index)
-                            part=if is_branch { "option option-branch" } else { "option" }
-                            aria-selected=move || (active.get() == Some(index)).to_string()
-                            aria-disabled=is_branch.then_some("true")
-                            data-insurer-id=buyer.insurer_id.clone()
-                            on:mousedown=move |event: ev::MouseEvent| {
-                                event.prevent_default();
-                                choose(index);
-                            }
-                        >
-                            <span class="tc-name" part="option-name">{buyer.name.clone()}</span>
-                            <span
-                                class="tc-badge"
-                                class:tc-badge-branch=is_branch
-                                part=if is_branch { "badge badge-branch" } else { "badge" }
-                            >
-                                {badge_text}
-                            </span>
-                            <span class="tc-address" part="address">{address_line(&buyer)}</span>
-                            <span class="tc-ids" part="identifiers">{identifiers_line(&buyer)}</span>
-                            {reason}
-                        </li>
+                            active=Signal::derive(move || active.get() == Some(index))
+                            language=language
+                            on_choose=Callback::new(move |()| choose(index))
+                        />
                     }
                 })
                 .collect_view()
