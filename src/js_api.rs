@@ -3,10 +3,11 @@
 //! `tradecover/define` entry are thin shells over it.
 
 use std::any::Any;
+use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use tradecover_core::Buyer;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -14,17 +15,24 @@ use web_sys::{
     CustomEvent, CustomEventInit, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode,
 };
 
-use crate::buyer_search::BuyerSearch;
+use crate::buyer_search::{BuyerSearch, UnknownBuyer};
 use crate::widget_error::WidgetError;
 
 /// Event fired (bubbling, composed) when the user picks a buyer; `detail.buyer` is the buyer.
 pub const SELECT_EVENT: &str = "tradecover-select";
 /// Event fired (bubbling, composed) for every error a widget shows; `detail` is the error.
 pub const ERROR_EVENT: &str = "tradecover-error";
+/// Event fired (bubbling, composed) when the insurer found nothing and the user goes on with an
+/// unknown buyer; `detail` is `{name, country, text}`.
+pub const UNKNOWN_BUYER_EVENT: &str = "tradecover-unknown-buyer";
 
-/// Options of `mountBuyerSearch`, as plain JS values (missing ones take defaults).
-#[derive(Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+/// Proxy base used when the options name none.
+const DEFAULT_PROXY: &str = "/proxy";
+/// Country used when the options name none.
+const DEFAULT_COUNTRY: &str = "FR";
+
+/// Options of `mountBuyerSearch`; a missing (or `null`) one takes its default.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 struct BuyerSearchOptions {
     insurer: Option<String>,
     proxy: Option<String>,
@@ -33,24 +41,71 @@ struct BuyerSearchOptions {
     locale: Option<String>,
 }
 
+impl BuyerSearchOptions {
+    /// Applies the options of a JS object: a string sets an option, `null`/`undefined` resets
+    /// it to its default, unknown names are ignored.
+    fn apply(&mut self, options: &JsValue) -> Result<(), JsValue> {
+        if options.is_undefined() || options.is_null() {
+            return Ok(());
+        }
+        let given: BTreeMap<String, Option<String>> =
+            serde_wasm_bindgen::from_value(options.clone()).map_err(|error| {
+                JsValue::from(js_sys::TypeError::new(&format!(
+                    "tradecover: invalid buyer search options: {error}"
+                )))
+            })?;
+        for (name, value) in given {
+            let slot = match name.as_str() {
+                "insurer" => &mut self.insurer,
+                "proxy" => &mut self.proxy,
+                "country" => &mut self.country,
+                "label" => &mut self.label,
+                "locale" => &mut self.locale,
+                _ => continue,
+            };
+            *slot = value;
+        }
+        Ok(())
+    }
+}
+
 #[derive(Serialize)]
 struct SelectDetail<'a> {
     buyer: &'a Buyer,
 }
 
-/// A mounted widget. Call `unmount()` to remove it; calling it twice is harmless.
+/// A mounted widget. `update(options)` changes some options in place; `unmount()` removes it
+/// (calling it twice is harmless).
 #[wasm_bindgen]
 pub struct WidgetHandle {
     mounted: Option<Box<dyn Any>>,
+    /// Owns the widget's reactive graph; cleaned up at once on unmount, so that a search under
+    /// way is aborted even while a task still holds a reference to the graph.
+    owner: Owner,
+    options: RwSignal<BuyerSearchOptions>,
     container: HtmlElement,
 }
 
 #[wasm_bindgen]
 impl WidgetHandle {
-    /// Removes the widget and releases everything it holds.
+    /// Changes the options given (same shape as at mount; `null` resets one to its default),
+    /// keeping what the user typed. Does nothing once unmounted; throws a `TypeError` for
+    /// options that are not an object of strings.
+    pub fn update(&mut self, options: JsValue) -> Result<(), JsValue> {
+        if self.mounted.is_none() {
+            return Ok(());
+        }
+        let mut next = self.options.get_untracked();
+        next.apply(&options)?;
+        self.options.try_set(next);
+        Ok(())
+    }
+
+    /// Removes the widget and releases everything it holds (a search under way is aborted).
     pub fn unmount(&mut self) {
         if let Some(mounted) = self.mounted.take() {
             drop(mounted);
+            self.owner.cleanup();
             self.container.remove();
         }
     }
@@ -64,24 +119,22 @@ impl WidgetHandle {
 
 /// Mounts the buyer search box into `host`'s shadow root (created open if missing).
 ///
-/// `options`: `{insurer, proxy, country, label, locale}`. The host fires `tradecover-select` with
-/// `detail.buyer` and `tradecover-error` with `detail = {code, message, field?, retryable}`.
-/// Invalid option values are shown as errors inside the widget; only an `options` value that is
-/// not an object throws (a `TypeError`).
+/// `options`: `{insurer, proxy, country, label, locale}` (defaults: no insurer, `/proxy`, `FR`,
+/// the catalogue's label, the browser's language). The host fires `tradecover-select` with
+/// `detail.buyer`, `tradecover-unknown-buyer` with `detail = {name, country, text}` and
+/// `tradecover-error` with `detail = {code, message, field?, retryable}`. Invalid option values
+/// are shown as errors inside the widget; only options that are not an object of strings throw
+/// (a `TypeError`).
 #[wasm_bindgen(js_name = mountBuyerSearch)]
 pub fn mount_buyer_search(host: HtmlElement, options: JsValue) -> Result<WidgetHandle, JsValue> {
-    let options: BuyerSearchOptions = if options.is_undefined() || options.is_null() {
-        BuyerSearchOptions::default()
-    } else {
-        serde_wasm_bindgen::from_value(options).map_err(|error| {
-            JsValue::from(js_sys::TypeError::new(&format!(
-                "tradecover: invalid options for mountBuyerSearch: {error}"
-            )))
-        })?
-    };
+    let mut initial = BuyerSearchOptions::default();
+    initial.apply(&options)?;
     let container = container_in_shadow_root(&host)?;
+    let owner = Owner::new();
+    let options = owner.with(|| RwSignal::new(initial));
     let select_target = SendWrapper::new(host.clone());
-    let error_target = SendWrapper::new(host);
+    let error_target = SendWrapper::new(host.clone());
+    let unknown_target = SendWrapper::new(host);
     let on_select = Callback::new(move |buyer: Buyer| {
         dispatch(
             &select_target,
@@ -92,21 +145,42 @@ pub fn mount_buyer_search(host: HtmlElement, options: JsValue) -> Result<WidgetH
     let on_error = Callback::new(move |error: WidgetError| {
         dispatch(&error_target, ERROR_EVENT, &error);
     });
-    let mounted = leptos::mount::mount_to(container.clone(), move || {
-        view! {
-            <BuyerSearch
-                insurer=options.insurer.unwrap_or_default()
-                proxy=options.proxy.unwrap_or_else(|| "/proxy".to_owned())
-                country=options.country.unwrap_or_else(|| "FR".to_owned())
-                label=options.label.unwrap_or_else(|| "Buyer".to_owned())
-                locale=options.locale.unwrap_or_else(|| "en".to_owned())
-                on_select=on_select
-                on_error=on_error
-            />
-        }
+    let on_unknown_buyer = Callback::new(move |unknown: UnknownBuyer| {
+        dispatch(&unknown_target, UNKNOWN_BUYER_EVENT, &unknown);
+    });
+    let option = move |read: fn(&BuyerSearchOptions) -> Option<String>, default: &'static str| {
+        Signal::derive(move || {
+            options
+                .try_with(read)
+                .flatten()
+                .unwrap_or_else(|| default.to_owned())
+        })
+    };
+    let insurer = option(|options| options.insurer.clone(), "");
+    let proxy = option(|options| options.proxy.clone(), DEFAULT_PROXY);
+    let country = option(|options| options.country.clone(), DEFAULT_COUNTRY);
+    let label = option(|options| options.label.clone(), "");
+    let locale = option(|options| options.locale.clone(), "");
+    let mounted = owner.with(|| {
+        leptos::mount::mount_to(container.clone(), move || {
+            view! {
+                <BuyerSearch
+                    insurer=insurer
+                    proxy=proxy
+                    country=country
+                    label=label
+                    locale=locale
+                    on_select=on_select
+                    on_error=on_error
+                    on_unknown_buyer=on_unknown_buyer
+                />
+            }
+        })
     });
     Ok(WidgetHandle {
         mounted: Some(Box::new(mounted)),
+        owner,
+        options,
         container,
     })
 }

@@ -18,6 +18,7 @@ pub mod validation_api;
 pub mod widget_error;
 
 pub use buyer_search::BuyerSearch;
+pub use buyer_search::UnknownBuyer;
 pub use js_api::{mount_buyer_search, WidgetHandle};
 pub use proxy_client::ProxyClient;
 pub use tradecover_core as core;

@@ -3,6 +3,7 @@
 use gloo_net::http::{Method as GlooMethod, RequestBuilder};
 use tradecover_core::locale::Language;
 use tradecover_core::{HttpRequest, Insurer, Method};
+use web_sys::AbortSignal;
 
 use crate::widget_error::WidgetError;
 
@@ -46,13 +47,29 @@ impl ProxyClient {
         )
     }
 
+    /// What identifies `request` for `insurer` at this proxy: method, URL and body. Two requests
+    /// with the same key get the same answer (used to cache searches).
+    pub fn request_key(&self, insurer: Insurer, request: &HttpRequest) -> String {
+        let body = request
+            .body
+            .as_ref()
+            .map(ToString::to_string)
+            .unwrap_or_default();
+        format!(
+            "{} {} {body}",
+            request.method.as_str(),
+            self.url(insurer, request)
+        )
+    }
+
     /// Sends `request` for `insurer` through the proxy and returns the raw answer; only a
-    /// transport failure (no answer at all) is an error here.
+    /// transport failure (no answer at all, or `abort` fired) is an error here.
     pub async fn send(
         &self,
         insurer: Insurer,
         request: &HttpRequest,
         language: Language,
+        abort: Option<&AbortSignal>,
     ) -> Result<ProxyResponse, WidgetError> {
         let method = match request.method {
             Method::Get => GlooMethod::GET,
@@ -67,7 +84,8 @@ impl ProxyClient {
         let mut builder = RequestBuilder::new(&path)
             .method(method)
             .query(request.query.iter().map(|(k, v)| (k.as_str(), v.as_str())))
-            .header(CLIENT_HEADER, CLIENT_VERSION);
+            .header(CLIENT_HEADER, CLIENT_VERSION)
+            .abort_signal(abort);
         for (name, value) in &request.headers {
             builder = builder.header(name, value);
         }

@@ -26,6 +26,47 @@ pub const INPUT_CODES: &[&str] = &[
     "field.unknown",
 ];
 
+/// Keys of the widgets' own texts (labels, states, announcements): not error codes, but in the
+/// same catalogues so that every language has them. Rendered with [`text`].
+pub const WIDGET_TEXTS: &[&str] = &[
+    "buyer_search.label",
+    "buyer_search.placeholder",
+    "buyer_search.placeholder_identifier",
+    "buyer_search.country",
+    "buyer_search.location",
+    "buyer_search.region",
+    "buyer_search.results",
+    "buyer_search.searching",
+    "buyer_search.result_one",
+    "buyer_search.results_count",
+    "buyer_search.results_of",
+    "buyer_search.no_results",
+    "buyer_search.unknown_buyer",
+    "buyer_search.head_office",
+    "buyer_search.branch",
+    "buyer_search.branch_reason",
+    "buyer_search.branch_chosen",
+    "buyer_search.selected",
+    "buyer_search.identifier_only",
+];
+
+/// Every key of a catalogue: the error codes ([`all_codes`]) and the widget texts
+/// ([`WIDGET_TEXTS`]).
+pub fn all_keys() -> Vec<&'static str> {
+    [all_codes().as_slice(), WIDGET_TEXTS].concat()
+}
+
+/// The widget text `key` in `language` with its `{param}`s filled from `params`, falling back
+/// to English, then to the bare key.
+pub fn text(language: Language, key: &str, params: &[(&str, &str)]) -> String {
+    let error = params
+        .iter()
+        .fold(ValidationError::new(key, ""), |error, (name, value)| {
+            error.with_param(*name, value)
+        });
+    message(language, &error)
+}
+
 /// Every error code the core and the widgets can report.
 pub fn all_codes() -> Vec<&'static str> {
     [
@@ -114,8 +155,8 @@ mod tests {
 
     #[test]
     fn every_catalogue_has_exactly_the_codes_the_core_emits() {
-        let codes: BTreeSet<&str> = all_codes().into_iter().collect();
-        assert_eq!(codes.len(), all_codes().len(), "a code is listed twice");
+        let codes: BTreeSet<&str> = all_keys().into_iter().collect();
+        assert_eq!(codes.len(), all_keys().len(), "a code is listed twice");
         for (language, catalogue) in CATALOGUES {
             let keys: Vec<&str> = entries(catalogue).map(|(key, _)| key).collect();
             let key_set: BTreeSet<&str> = keys.iter().copied().collect();
@@ -139,7 +180,7 @@ mod tests {
 
     #[test]
     fn translations_use_the_same_params_as_english() {
-        for code in all_codes() {
+        for code in all_keys() {
             let english = placeholders(template(Language::En, code).unwrap_or_default());
             for language in Language::ALL {
                 let translated = template(language, code).unwrap_or_default();
@@ -156,5 +197,19 @@ mod tests {
         assert!(!message(Language::Fr, &error).contains("{min}"));
         let unknown = ValidationError::new("nothing.like.this", "x");
         assert_eq!(message(Language::De, &unknown), "nothing.like.this");
+        let count = text(
+            Language::Fr,
+            "buyer_search.results_count",
+            &[("count", "3")],
+        );
+        assert!(count.contains('3') && !count.contains("{count}"));
+        assert_ne!(
+            count,
+            text(
+                Language::En,
+                "buyer_search.results_count",
+                &[("count", "3")]
+            )
+        );
     }
 }

@@ -1,5 +1,16 @@
 /** The `<tradecover-buyer-search>` element, registered when this module is imported. */
-export declare class TradecoverBuyerSearch extends HTMLElement {}
+export declare class TradecoverBuyerSearch extends HTMLElement {
+  /** `allianz-trade`, `atradius` or `coface` (reflects the attribute). */
+  insurer: string | null;
+  /** Base URL of your proxy; default `/proxy`. */
+  proxy: string | null;
+  /** Country searched first, ISO alpha-2 or alpha-3; default `FR`. */
+  country: string | null;
+  /** Label of the search field; default from the locale's catalogue. */
+  label: string | null;
+  /** BCP 47 language tag; default the browser's language. */
+  locale: string | null;
+}
 
 declare global {
   interface HTMLElementTagNameMap {

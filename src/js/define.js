@@ -29,7 +29,13 @@ function reportLoadFailure(element, error) {
   );
 }
 
-/** `<tradecover-buyer-search insurer="coface" proxy="/proxy" country="FR" locale="fr">` */
+/**
+ * `<tradecover-buyer-search insurer="coface" proxy="/proxy" country="FR" locale="fr">`
+ *
+ * Attributes and properties `insurer`, `proxy`, `country`, `label`, `locale` (a property set
+ * reflects to its attribute; `null` removes it). A change updates the mounted widget in place,
+ * keeping what the user typed. Any number of instances; removing one tears it down.
+ */
 export class TradecoverBuyerSearch extends HTMLElement {
   static get observedAttributes() {
     return BUYER_SEARCH_OPTIONS;
@@ -39,6 +45,14 @@ export class TradecoverBuyerSearch extends HTMLElement {
   #generation = 0;
 
   connectedCallback() {
+    // A property set before the element was defined shadows the accessor: replay it.
+    for (const name of BUYER_SEARCH_OPTIONS) {
+      if (Object.prototype.hasOwnProperty.call(this, name)) {
+        const value = this[name];
+        delete this[name];
+        this[name] = value;
+      }
+    }
     this.#mount();
   }
 
@@ -46,10 +60,9 @@ export class TradecoverBuyerSearch extends HTMLElement {
     this.#unmount();
   }
 
-  attributeChangedCallback(_name, oldValue, newValue) {
-    if (oldValue !== newValue && this.#generation > 0 && this.isConnected) {
-      this.#unmount();
-      this.#mount();
+  attributeChangedCallback(name, oldValue, newValue) {
+    if (oldValue !== newValue && this.#handle) {
+      this.#handle.update({ [name]: newValue });
     }
   }
 
@@ -74,6 +87,20 @@ export class TradecoverBuyerSearch extends HTMLElement {
       this.#handle = null;
     }
   }
+}
+
+for (const name of BUYER_SEARCH_OPTIONS) {
+  Object.defineProperty(TradecoverBuyerSearch.prototype, name, {
+    configurable: true,
+    enumerable: true,
+    get() {
+      return this.getAttribute(name);
+    },
+    set(value) {
+      if (value === null || value === undefined) this.removeAttribute(name);
+      else this.setAttribute(name, String(value));
+    },
+  });
 }
 
 if (typeof customElements !== 'undefined' && !customElements.get('tradecover-buyer-search')) {

@@ -37,22 +37,35 @@ export interface TradecoverError {
   retryable: boolean;
 }
 
-/** Options of the buyer search box. */
+/** Options of the buyer search box (`null` resets one to its default in `update`). */
 export interface BuyerSearchOptions {
-  /** `coface` (Allianz Trade and Atradius come later). */
-  insurer?: string;
+  /** `allianz-trade`, `atradius` (search by legal identifier only) or `coface`. */
+  insurer?: string | null;
   /** Base URL of your proxy; default `/proxy`. */
-  proxy?: string;
+  proxy?: string | null;
   /** Country searched first, ISO alpha-2 or alpha-3; default `FR`. */
-  country?: string;
-  /** Label of the search field; default `Buyer`. */
-  label?: string;
-  /** Language of messages (BCP 47: `fr`, `de-CH`…); en, fr, de, nl, es, it; default `en`. */
-  locale?: string;
+  country?: string | null;
+  /** Label of the search field; default from the locale's catalogue (`Buyer`). */
+  label?: string | null;
+  /** Language (BCP 47: `fr`, `de-CH`…); en, fr, de, nl, es, it; default the browser's language. */
+  locale?: string | null;
+}
+
+/** Detail of `tradecover-unknown-buyer`: the insurer found nothing, the user goes on anyway. */
+export interface UnknownBuyer {
+  /** The name searched (blanks collapsed), or the text when searched only as an identifier. */
+  name: string;
+  /** Country searched, ISO alpha-2. */
+  country: string;
+  /** The text as typed. */
+  text: string;
 }
 
 /** A mounted widget. */
 export interface WidgetHandle {
+  /** Changes some options in place, keeping what the user typed; no-op once unmounted. */
+  update(options: BuyerSearchOptions): void;
+  /** Removes the widget, aborting a search under way; safe to call twice. */
   unmount(): void;
   readonly mounted: boolean;
 }
@@ -119,5 +132,6 @@ declare global {
   interface HTMLElementEventMap {
     'tradecover-select': CustomEvent<{ buyer: Buyer }>;
     'tradecover-error': CustomEvent<TradecoverError>;
+    'tradecover-unknown-buyer': CustomEvent<UnknownBuyer>;
   }
 }

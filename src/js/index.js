@@ -41,7 +41,8 @@ export function loadSync({ module }) {
 
 /**
  * Mounts the buyer search box into `element` (inside an open shadow root).
- * Resolves to a handle with `unmount()`. Events: `tradecover-select` (detail.buyer) and
+ * Resolves to a handle with `update(options)` and `unmount()`. Events: `tradecover-select`
+ * (detail.buyer), `tradecover-unknown-buyer` (detail: {name, country, text}) and
  * `tradecover-error` (detail: {code, message, field?, retryable}), bubbling and composed.
  */
 export async function mountBuyerSearch(element, options = {}) {
