@@ -79,6 +79,11 @@
 //!   `POST /__sandbox/faults` `{"fault", "probability": 0–1, "seed", "pathPrefix"}`
 //!   (deterministic draws per seed), `GET` / `DELETE /__sandbox/faults`. The header never
 //!   reaches the insurer simulations;
+//! - what the insurer routes received (recorded before fault injection; the newest 1,000):
+//!   `GET /__sandbox/requests[?insurer=coface|allianz-trade|atradius][&limit=N]` →
+//!   `{"requests": [{"seq", "insurer", "method", "path", "query", "status"}]}`, oldest first
+//!   (`status` is `null` for a request under way or abandoned by its caller), and
+//!   `DELETE /__sandbox/requests`;
 //! - Amazon SNS as Coface's pushes come through it (see [`SnsSigner`]):
 //!   `GET /__sandbox/sns/certificate.pem` (the signing certificate),
 //!   `GET /__sandbox/sns/confirm?Action=ConfirmSubscription&TopicArn&Token` (a `SubscribeURL`);
@@ -118,6 +123,7 @@ mod normalize;
 mod outbox;
 mod outbox_api;
 mod params;
+mod request_log;
 mod rng;
 mod sandbox_api;
 mod search;
@@ -316,8 +322,8 @@ impl Default for SandboxConfig {
 }
 
 /// The whole sandbox as an axum router: Coface under `/coface`, Allianz Trade under
-/// `/allianz-trade`, Atradius under `/atradius` (all behind the fault injection), helpers under
-/// `/__sandbox`.
+/// `/allianz-trade`, Atradius under `/atradius` (all behind the fault injection and the
+/// request log), helpers under `/__sandbox`.
 /// Each router has its own clock, tokens, lockouts and applications; the data set is shared per
 /// seed. Inside a tokio runtime it also starts a ticker that decides what falls due (see
 /// the `settle` module); the ticker ends when the router is dropped.
@@ -354,12 +360,16 @@ pub fn router(config: SandboxConfig) -> Router {
     settlers.add(atradius_state.clone());
     settlers.start_ticker(&clock);
     let faults = Arc::new(fault::Faults::default());
+    let requests = Arc::new(request_log::RequestLog::default());
     let insurers = Router::new()
         .nest("/coface", coface::router(coface_state))
         .nest("/allianz-trade", allianz_trade::router(allianz_trade_state))
         .nest("/atradius", atradius::router(atradius_state));
     Router::new()
-        .merge(fault::wrap(insurers, Arc::clone(&faults)))
+        .merge(request_log::wrap(
+            fault::wrap(insurers, Arc::clone(&faults)),
+            Arc::clone(&requests),
+        ))
         .route(
             "/__sandbox/sns/certificate.pem",
             axum::routing::get(sns_signer::certificate_route),
@@ -376,7 +386,8 @@ pub fn router(config: SandboxConfig) -> Router {
                 clock,
                 settlers,
             })
-            .merge(fault::router(faults)),
+            .merge(fault::router(faults))
+            .merge(request_log::router(requests)),
         )
         .fallback(error::route_not_found)
 }
