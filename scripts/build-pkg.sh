@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the npm package into pkg/: release wasm with real LTO, wasm-bindgen (web target),
 # wasm-opt -Oz (binaryen from npm), the JS entries, and pkg/package.json from pkg.json.
+# Honours CARGO_TARGET_DIR (default: target/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -10,7 +11,7 @@ cargo rustc -p tradecover --lib --release --target wasm32-unknown-unknown --crat
 
 rm -rf pkg.tmp
 wasm-bindgen --target web --out-dir pkg.tmp --out-name tradecover \
-  target/wasm32-unknown-unknown/release/tradecover.wasm
+  "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/tradecover.wasm"
 node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
   pkg.tmp/tradecover_bg.wasm -o pkg.tmp/tradecover_bg.wasm

@@ -19,6 +19,7 @@ mod plan;
 mod response_cache;
 mod runner;
 mod search_state;
+mod stylesheet;
 mod texts;
 mod unknown_buyer;
 
@@ -38,6 +39,7 @@ use self::hit_option::HitOption;
 use self::keyboard::{key_action, KeyAction};
 use self::runner::run_search;
 use self::search_state::SearchState;
+use self::stylesheet::AttachedStyles;
 use self::texts::{result_count, tr, tr_with};
 pub use self::unknown_buyer::UnknownBuyer;
 use crate::proxy_client::ProxyClient;
@@ -50,7 +52,8 @@ pub const DEBOUNCE: Duration = Duration::from_millis(250);
 pub const LOADING_DELAY: Duration = Duration::from_millis(200);
 
 /// Styles of the search box; scoped by `tc-` class names, themable with `--tradecover-*`
-/// custom properties and `::part()`.
+/// custom properties and `::part()`. Adopted as a constructable stylesheet by the shadow root
+/// (or document) the box is in, so that a strict `style-src 'self'` policy allows them.
 pub const STYLES: &str = include_str!("styles.css");
 
 static INSTANCES: AtomicU32 = AtomicU32::new(0);
@@ -574,11 +577,28 @@ pub fn BuyerSearch(
     };
     let location_hidden = move || chosen_insurer.get() == Ok(Insurer::Atradius);
 
+    // The styles: adopted once the box is in its shadow root or document, taken out on unmount.
+    let container = NodeRef::<leptos::html::Div>::new();
+    let styles = StoredValue::new_local(None::<AttachedStyles>);
+    Effect::new(move |_| {
+        if let Some(element) = container.get() {
+            if styles.with_value(Option::is_none) {
+                styles.set_value(Some(AttachedStyles::attach(&element, STYLES)));
+            }
+        }
+    });
+    on_cleanup(move || {
+        styles.try_update_value(|styles| {
+            if let Some(styles) = styles.take() {
+                styles.detach();
+            }
+        });
+    });
+
     let listbox_for_input = listbox_id.clone();
     let described_by = format!("{errors_id} {status_id}");
     view! {
-        <style>{STYLES}</style>
-        <div class="tc-buyer-search" part="container">
+        <div class="tc-buyer-search" part="container" node_ref=container>
             <div class="tc-fields">
                 <label class="tc-label" for=input_id.clone() part="label">{label_text}</label>
                 <div class="tc-row">

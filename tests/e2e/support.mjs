@@ -1,7 +1,7 @@
 // Shared helpers of the end-to-end tests: a proxy + sandbox on a free loopback port, a headless
 // Chromium, and the packed npm package.
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -41,7 +41,7 @@ export function packPackage() {
  * Resolves to {url, stop, output}; `stop()` sends SIGTERM and waits for the exit.
  */
 export async function startProxy({ pkgDir, env = {} }) {
-  const binary = join(ROOT, 'target', 'debug', 'tradecover-proxy');
+  const binary = join(resolve(ROOT, process.env.CARGO_TARGET_DIR || 'target'), 'debug', 'tradecover-proxy');
   if (!existsSync(binary)) throw new Error(`${binary} is missing: run cargo build -p tradecover-proxy`);
   const child = spawn(binary, ['--port', '0', '--www', join(ROOT, 'www'), '--pkg', pkgDir], {
     cwd: ROOT,
@@ -119,4 +119,77 @@ export function watchPage(page) {
     }
   });
   return seen;
+}
+
+/** Head offices the sandbox knows (`GET /__sandbox/companies/sample`), never hard-coded. */
+export async function sampleCompanies(proxyUrl, countryCode, n, filters = {}) {
+  const query = new URLSearchParams({ countryCode, n: String(n), ...filters });
+  const response = await fetch(`${proxyUrl}__sandbox/companies/sample?${query}`);
+  if (response.status !== 200) throw new Error(`sample: ${response.status} ${await response.text()}`);
+  const { companies } = await response.json();
+  if (companies.length === 0) throw new Error(`the sandbox has no sample for ${query}`);
+  return companies;
+}
+
+/**
+ * What the sandbox's insurer routes received (`GET /__sandbox/requests`), oldest first, each
+ * `{seq, insurer, method, path, query, status}` with `params` (the query, parsed) added.
+ * `after` keeps only requests with a larger `seq`.
+ */
+export async function sandboxRequests(proxyUrl, { insurer, after = 0, limit = 200 } = {}) {
+  const query = new URLSearchParams({ limit: String(limit) });
+  if (insurer) query.set('insurer', insurer);
+  const response = await fetch(`${proxyUrl}__sandbox/requests?${query}`);
+  if (response.status !== 200) throw new Error(`requests: ${response.status} ${await response.text()}`);
+  const { requests } = await response.json();
+  return requests
+    .filter((request) => request.seq > after)
+    .map((request) => ({ ...request, params: new URLSearchParams(request.query ?? '') }));
+}
+
+/** The `seq` of the newest request the sandbox received (0 if none): a mark to filter from. */
+export async function lastSandboxSeq(proxyUrl) {
+  const requests = await sandboxRequests(proxyUrl, { limit: 1 });
+  return requests.at(-1)?.seq ?? 0;
+}
+
+/** Sets (or, with `null`, clears) the sandbox's default fault (`/__sandbox/faults`). */
+export async function setSandboxFault(proxyUrl, fault) {
+  const response = await fetch(`${proxyUrl}__sandbox/faults`, {
+    method: fault === null ? 'DELETE' : 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: fault === null ? undefined : JSON.stringify(fault),
+  });
+  if (response.status !== 200) throw new Error(`faults: ${response.status} ${await response.text()}`);
+}
+
+/** Runs axe-core (from node_modules) on the page, shadow roots included; returns the violations. */
+export async function axeViolations(page) {
+  const loaded = await page.evaluate(() => typeof window.axe === 'object');
+  if (!loaded) await page.addScriptTag({ path: join(ROOT, 'node_modules', 'axe-core', 'axe.min.js') });
+  const violations = await page.evaluate(async () => {
+    const results = await window.axe.run(document, { resultTypes: ['violations'] });
+    return results.violations.map(({ id, impact, help, nodes }) => ({
+      id,
+      impact,
+      help,
+      targets: nodes.map((node) => JSON.stringify(node.target)),
+    }));
+  });
+  return violations;
+}
+
+/**
+ * Where the run's screenshots go: `$TRADECOVER_SCREENSHOT_DIR`, else a fresh temporary folder
+ * (created once per process).
+ */
+let screenshotFolder = null;
+export function screenshotDir() {
+  if (screenshotFolder === null) {
+    screenshotFolder = process.env.TRADECOVER_SCREENSHOT_DIR
+      ? resolve(process.env.TRADECOVER_SCREENSHOT_DIR)
+      : mkdtempSync(join(tmpdir(), 'tradecover-screenshots-'));
+    mkdirSync(screenshotFolder, { recursive: true });
+  }
+  return screenshotFolder;
 }
