@@ -43,6 +43,12 @@ pub fn all_codes() -> Vec<&'static str> {
     .concat()
 }
 
+/// Every key of the catalogues: the error codes ([`all_codes`]) and the widgets' texts
+/// ([`crate::widget_text`]).
+pub fn all_keys() -> Vec<&'static str> {
+    [all_codes().as_slice(), crate::widget_text::COVER_FORM].concat()
+}
+
 /// The `(code, template)` entries of a catalogue text.
 fn entries(catalogue: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
     catalogue
@@ -114,8 +120,8 @@ mod tests {
 
     #[test]
     fn every_catalogue_has_exactly_the_codes_the_core_emits() {
-        let codes: BTreeSet<&str> = all_codes().into_iter().collect();
-        assert_eq!(codes.len(), all_codes().len(), "a code is listed twice");
+        let codes: BTreeSet<&str> = all_keys().into_iter().collect();
+        assert_eq!(codes.len(), all_keys().len(), "a code is listed twice");
         for (language, catalogue) in CATALOGUES {
             let keys: Vec<&str> = entries(catalogue).map(|(key, _)| key).collect();
             let key_set: BTreeSet<&str> = keys.iter().copied().collect();
@@ -139,7 +145,7 @@ mod tests {
 
     #[test]
     fn translations_use_the_same_params_as_english() {
-        for code in all_codes() {
+        for code in all_keys() {
             let english = placeholders(template(Language::En, code).unwrap_or_default());
             for language in Language::ALL {
                 let translated = template(language, code).unwrap_or_default();
