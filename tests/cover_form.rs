@@ -839,6 +839,11 @@ async fn an_unknown_buyer_goes_to_coface_as_an_unknown_company() {
         "replies": [{"status": 201, "body": pending}]}]),
     );
     let form = Mounted::new(json!({"insurer": "coface"}));
+    assert_eq!(
+        form.text("[name=buyerCountry] option[value=DE]"),
+        "Germany",
+        "countries are named in the form's language"
+    );
     form.fill("buyerName", "Acme Transports").await;
     form.fill("buyerTown", "Lyon").await;
     form.fill("buyerCountry", "FR").await;
@@ -853,5 +858,97 @@ async fn an_unknown_buyer_goes_to_coface_as_an_unknown_company() {
     assert_eq!(
         body["company"]["legalIdentifiers"][0]["identifierValue"],
         "552032534"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn an_unknown_allianz_buyer_is_created_once_then_applied_for() {
+    let _turn = turn().await;
+    serve(json!([
+        {"method": "POST", "path": "/proxy/allianz-trade/company-referential/v1/companies",
+         "replies": [{"status": 201, "body": {"companyId": "99887766", "status": "CREATED"}}]},
+        {"method": "POST", "path": "/proxy/allianz-trade/riskinfo/v3/covers",
+         "replies": [{"fail": true}, {"status": 202, "body": "\"job-9\""}]}
+    ]));
+    let form = Mounted::new(json!({"insurer": "allianz-trade",
+        "polling": {"initialDelay": 600, "factor": 1, "maxDelay": 600, "jitter": 0.0}}));
+    form.fill("buyerName", "Acme Transports").await;
+    form.fill("buyerTown", "Lyon").await;
+    form.fill("buyerCountry", "FR").await;
+    fill_allianz(&form).await;
+    form.submit_button().click();
+    assert!(
+        until(Duration::from_secs(3), || form
+            .query(".tc-failure")
+            .is_some())
+        .await
+    );
+    let draft = stored_draft("tradecover.cover-form:allianz-trade:unknown").unwrap();
+    assert_eq!(draft["buyerId"], "99887766", "the created company is kept");
+
+    let retry: HtmlElement = form.query(".tc-retry").unwrap().unchecked_into();
+    retry.click();
+    assert!(until(Duration::from_secs(3), || form.outcome().is_some()).await);
+    assert_eq!(form.outcome().as_deref(), Some("processing"));
+    let sent = calls();
+    let paths: Vec<&str> = sent
+        .iter()
+        .map(|call| call["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        paths,
+        [
+            "/proxy/allianz-trade/company-referential/v1/companies",
+            "/proxy/allianz-trade/riskinfo/v3/covers",
+            "/proxy/allianz-trade/riskinfo/v3/covers",
+        ],
+        "the company is created once"
+    );
+    assert_eq!(
+        sent[0]["body"]["legalData"]["companyName"],
+        "Acme Transports"
+    );
+    assert_eq!(sent[2]["body"]["companyId"], "99887766");
+    assert_eq!(sent[1]["key"], sent[2]["key"]);
+    assert_ne!(
+        sent[0]["key"], sent[1]["key"],
+        "the creation has its own key"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_rejected_request_gets_a_new_key() {
+    let _turn = turn().await;
+    serve(
+        json!([{"method": "POST", "path": format!("/proxy/coface/companies/{EASY}/products"),
+        "replies": [{"status": 422, "body": {"code": "InvalidAmount", "message": "no"}},
+                    {"status": 201, "body": COFACE_ORDER_DECIDED}]}]),
+    );
+    let form = Mounted::new(coface_options());
+    form.fill("amount", "50,000").await;
+    form.submit_button().click();
+    assert!(
+        until(Duration::from_secs(3), || form
+            .query(".tc-failure")
+            .is_some())
+        .await
+    );
+    let failure = form.query(".tc-failure").unwrap();
+    assert_eq!(
+        failure.get_attribute("data-code").as_deref(),
+        Some("insurer.rejected")
+    );
+    assert!(
+        form.query(".tc-retry").is_none(),
+        "trying the same again would not help"
+    );
+    form.fill("amount", "40,000").await;
+    form.submit_button().click();
+    assert!(until(Duration::from_secs(3), || form.outcome().is_some()).await);
+    let sent = calls();
+    assert_eq!(sent.len(), 2);
+    assert_ne!(
+        sent[0]["key"], sent[1]["key"],
+        "a corrected request is another request"
     );
 }

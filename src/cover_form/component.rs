@@ -21,6 +21,7 @@ use tradecover_core::money::format_money;
 use tradecover_core::{Buyer, Country, Insurer, ValidationError};
 use wasm_bindgen::JsCast;
 
+use super::country_names::country_options;
 use super::draft_store::{clear_draft, load_draft, save_draft, storage_key};
 use super::field_set::FieldSet;
 use super::form_field::{field_of, FormState};
@@ -541,9 +542,7 @@ pub fn CoverRequestForm(
             .into_any()
         }
         None if fields.unknown_buyer => {
-            let countries: Vec<(String, String)> = Country::all()
-                .map(|country| (country.alpha2().to_owned(), country.alpha2().to_owned()))
-                .collect();
+            let countries = country_options(&locale);
             view! {
                 <fieldset class="tc-buyer tc-group" part="buyer group">
                     <legend class="tc-section-title" part="section-title">{t("form.buyer")}</legend>
@@ -725,7 +724,9 @@ pub fn CoverRequestForm(
                 view! {
                     <div class="tc-outcome-list" part=part>
                         <p class="tc-section-title" part="section-title">{title}</p>
-                        <ul>{items.into_iter().map(|item| view! { <li>{item}</li> }).collect_view()}</ul>
+                        <ul part="outcome-items">
+                            {items.into_iter().map(|item| view! { <li part="outcome-item">{item}</li> }).collect_view()}
+                        </ul>
                     </div>
                 }
             })

@@ -135,6 +135,7 @@ impl FormState {
                     part="input"
                     name=field
                     type="text"
+                    inputmode=(field == "amount").then_some("decimal")
                     autocomplete="off"
                     aria-invalid=move || self.invalid(field).to_string()
                     aria-describedby=described_by

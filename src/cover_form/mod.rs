@@ -21,6 +21,7 @@
 //! [`CoverApplicationDraft`]: tradecover_core::cover_application::CoverApplicationDraft
 
 mod component;
+mod country_names;
 pub mod draft_store;
 mod field_set;
 mod form_field;
