@@ -597,6 +597,12 @@ async fn a_decided_answer_is_shown_and_reported() {
     form.submit_button().click();
     assert!(until(Duration::from_secs(3), || form.outcome().is_some()).await);
     assert_eq!(form.outcome().as_deref(), Some("granted"));
+    assert!(
+        until(Duration::from_secs(1), || form.root().active_element()
+            == form.query(".tc-outcome"))
+        .await,
+        "the outcome takes the focus from the button that went away"
+    );
     let shown = form.text(".tc-outcome");
     assert!(
         shown.contains("Granted") && shown.contains("€50,000.00"),

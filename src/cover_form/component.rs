@@ -362,6 +362,18 @@ pub fn CoverRequestForm(
     let alive = StoredValue::new(alive);
     let summary_ref = NodeRef::<html::Div>::new();
     let form_ref = NodeRef::<html::Form>::new();
+    let outcome_ref = NodeRef::<html::Div>::new();
+    // The form goes away with the focused button: the outcome takes the focus.
+    let focus_outcome = move || {
+        set_timeout(
+            move || {
+                if let Some(outcome) = outcome_ref.try_get_untracked().flatten() {
+                    let _ = outcome.focus();
+                }
+            },
+            Duration::ZERO,
+        );
+    };
 
     let submit = move || {
         if !ready || in_flight.get_value() {
@@ -377,7 +389,7 @@ pub fn CoverRequestForm(
                 }
                 set_timeout(
                     move || {
-                        if let Some(summary) = summary_ref.get_untracked() {
+                        if let Some(summary) = summary_ref.try_get_untracked().flatten() {
                             let _ = summary.focus();
                         }
                     },
@@ -429,6 +441,7 @@ pub fn CoverRequestForm(
                                 reasons,
                                 waiting: Waiting::Nothing,
                             })));
+                            focus_outcome();
                         }
                         Progress::Job { job_id } => {
                             phase.try_set(Phase::Accepted(Box::new(Shown {
@@ -437,6 +450,7 @@ pub fn CoverRequestForm(
                                 reasons: Vec::new(),
                                 waiting: Waiting::NextCheckAt(js_sys::Date::now()),
                             })));
+                            focus_outcome();
                             follow_job(
                                 client,
                                 job_id,
@@ -751,7 +765,13 @@ pub fn CoverRequestForm(
             .filter(|id| !id.is_empty())
             .map(|id| text(language, "form.reference", &[("id", &id)]));
         Some(view! {
-            <div class="tc-outcome" part="outcome" data-outcome=kind.as_str()>
+            <div
+                node_ref=outcome_ref
+                class="tc-outcome"
+                part="outcome"
+                tabindex="-1"
+                data-outcome=kind.as_str()
+            >
                 <p class="tc-outcome-title" part="outcome-title">{with_insurer(kind.title_key())}</p>
                 {granted.map(|granted| view! { <p class="tc-outcome-amount" part="outcome-amount outcome-granted">{granted}</p> })}
                 {requested.map(|requested| view! { <p class="tc-outcome-amount" part="outcome-amount outcome-requested">{requested}</p> })}
