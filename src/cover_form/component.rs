@@ -260,7 +260,9 @@ pub fn CoverRequestForm(
         .as_ref()
         .map(|buyer| buyer.insurer_id.clone())
         .unwrap_or_default();
-    let key = StoredValue::new(storage_key(&insurer, &buyer_id));
+    let insurer_key =
+        known_insurer.map_or_else(|| insurer.clone(), |known| known.as_str().to_owned());
+    let key = StoredValue::new(storage_key(&insurer_key, &buyer_id));
 
     let report = move |error: &WidgetError| {
         if let Some(callback) = on_error {
@@ -326,6 +328,10 @@ pub fn CoverRequestForm(
     initial.insurer = insurer.trim().to_owned();
     if buyer.is_some() {
         initial.buyer_id = buyer_id.clone();
+    }
+    if initial.idempotency_key.trim().is_empty() {
+        // Stored before the browser gave randomness: never send without a key.
+        initial.idempotency_key = new_idempotency_key().unwrap_or_default();
     }
     if initial.identifiers.is_empty() {
         initial.identifiers.push(IdentifierDraft::default());

@@ -39,3 +39,20 @@ pub fn clear_draft(key: &str) {
         let _ = storage.remove_item(key);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_name_the_insurer_and_the_buyer() {
+        assert_eq!(
+            storage_key("coface", " 0012345678904700000 "),
+            "tradecover.cover-form:coface:0012345678904700000"
+        );
+        assert_eq!(
+            storage_key("atradius", " "),
+            "tradecover.cover-form:atradius:unknown"
+        );
+    }
+}
