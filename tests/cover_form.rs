@@ -958,3 +958,74 @@ async fn a_rejected_request_gets_a_new_key() {
         "a corrected request is another request"
     );
 }
+
+/// The Leptos component on its own, with callbacks instead of DOM events.
+mod component {
+    use std::sync::{Arc, Mutex};
+
+    use leptos::prelude::*;
+    use tradecover::core::decision::Decision;
+    use tradecover::cover_form::Submitted;
+    use tradecover::CoverRequestForm;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_test::*;
+
+    use super::{calls, coface_buyer, coface_decided_route, serve, sleep, turn, until};
+
+    #[wasm_bindgen_test]
+    async fn the_component_reports_through_its_callbacks() {
+        let _turn = turn().await;
+        serve(serde_json::json!([coface_decided_route()]));
+        let document = web_sys::window().unwrap().document().unwrap();
+        let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+        document.body().unwrap().append_child(&host).unwrap();
+        let submitted = Arc::new(Mutex::new(Vec::<Submitted>::new()));
+        let decided = Arc::new(Mutex::new(Vec::<Decision>::new()));
+        let buyer = serde_json::from_value(coface_buyer()).unwrap();
+        let (submitted_sink, decided_sink) = (submitted.clone(), decided.clone());
+        let mounted = leptos::mount::mount_to(host.clone(), move || {
+            view! {
+                <CoverRequestForm
+                    insurer="coface"
+                    proxy="/proxy"
+                    buyer=Some(buyer)
+                    on_submitted=move |done: Submitted| submitted_sink.lock().unwrap().push(done)
+                    on_decision=move |decision: Decision| decided_sink.lock().unwrap().push(decision)
+                />
+            }
+        });
+        let amount = host.query_selector("[name=amount]").unwrap().unwrap();
+        js_sys::Reflect::set(&amount, &"value".into(), &"50,000".into()).unwrap();
+        amount
+            .dispatch_event(&web_sys::Event::new("input").unwrap())
+            .unwrap();
+        sleep(std::time::Duration::from_millis(10)).await;
+        let button: web_sys::HtmlElement = host
+            .query_selector("button[type=submit]")
+            .unwrap()
+            .unwrap()
+            .unchecked_into();
+        button.click();
+        assert!(
+            until(std::time::Duration::from_secs(3), || !decided
+                .lock()
+                .unwrap()
+                .is_empty())
+            .await
+        );
+        let done = submitted.lock().unwrap().clone();
+        assert_eq!(done.len(), 1);
+        assert_eq!(
+            done[0].references.get("orderId").map(String::as_str),
+            Some("ORD-1007")
+        );
+        assert_eq!(
+            calls()[0]["key"].as_str(),
+            Some(done[0].idempotency_key.as_str())
+        );
+        assert_eq!(decided.lock().unwrap()[0].id, "DLV-5005");
+        drop(mounted);
+        assert!(host.query_selector("form").unwrap().is_none());
+        host.remove();
+    }
+}
