@@ -1029,3 +1029,38 @@ mod component {
         host.remove();
     }
 }
+
+#[wasm_bindgen_test]
+async fn a_followed_job_survives_a_reload() {
+    let _turn = turn().await;
+    serve(allianz_routes());
+    let job_key = "tradecover.cover-form:allianz-trade:7654321:job";
+    let first = Mounted::new(allianz_options());
+    fill_allianz(&first).await;
+    first.submit_button().click();
+    assert!(until(Duration::from_secs(2), || first.outcome().is_some()).await);
+    let job = stored_draft(job_key).expect("the job is kept");
+    assert_eq!(job["jobId"], "job-1");
+    drop(first); // the page goes away before the job is processed
+
+    let second = Mounted::new(allianz_options());
+    sleep(Duration::from_millis(10)).await;
+    assert_eq!(second.outcome().as_deref(), Some("processing"));
+    assert!(
+        until(Duration::from_secs(6), || second.outcome().as_deref()
+            == Some("partial"))
+        .await,
+        "{:?}",
+        second.outcome()
+    );
+    assert_eq!(second.events_of("tradecover-decision").len(), 1);
+    assert!(
+        stored_draft(job_key).is_none(),
+        "a processed job is forgotten"
+    );
+    let posts = calls()
+        .iter()
+        .filter(|call| call["method"] == "POST")
+        .count();
+    assert_eq!(posts, 1, "the application was sent once");
+}

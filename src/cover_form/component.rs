@@ -22,7 +22,9 @@ use tradecover_core::{Buyer, Country, Insurer, ValidationError};
 use wasm_bindgen::JsCast;
 
 use super::country_names::country_options;
-use super::draft_store::{clear_draft, load_draft, save_draft, storage_key};
+use super::draft_store::{
+    clear_draft, clear_job, load_draft, load_job, save_draft, save_job, storage_key, PendingJob,
+};
 use super::field_set::FieldSet;
 use super::form_field::{field_of, FormState};
 use super::idempotency_key::{new_idempotency_key, random_seed};
@@ -134,6 +136,7 @@ fn local_time(ms: f64, locale: &Locale) -> String {
 async fn follow_job(
     client: ProxyClient,
     job_id: String,
+    store_key: String,
     policy: PollingPolicy,
     language: Language,
     alive: Arc<AtomicBool>,
@@ -157,6 +160,7 @@ async fn follow_job(
     };
     loop {
         if history.checks >= MAX_CHECKS {
+            clear_job(&store_key);
             set_waiting(Waiting::Stopped);
             return;
         }
@@ -171,6 +175,7 @@ async fn follow_job(
             Ok(JobCheck::Pending) => {}
             Ok(JobCheck::Decided(decision)) => {
                 let decision = *decision;
+                clear_job(&store_key);
                 if !alive.load(Ordering::Relaxed) {
                     return;
                 }
@@ -191,6 +196,7 @@ async fn follow_job(
             // A check that got no answer, or a busy insurer: the next check may get one.
             Err(error) if error.retryable => {}
             Err(error) => {
+                clear_job(&store_key);
                 if alive.load(Ordering::Relaxed) {
                     report(&error);
                     set_waiting(Waiting::Failed(error));
@@ -381,6 +387,29 @@ pub fn CoverRequestForm(
         );
     };
 
+    // A job followed before a reload: go on following it.
+    if let (Some(Insurer::AllianzTrade), Some(job)) =
+        (known_insurer, key.with_value(|key| load_job(key)))
+    {
+        phase.set(Phase::Accepted(Box::new(Shown {
+            references: job.references,
+            decision: None,
+            reasons: Vec::new(),
+            waiting: Waiting::NextCheckAt(js_sys::Date::now()),
+        })));
+        spawn_local(follow_job(
+            client.get_value(),
+            job.job_id,
+            key.get_value(),
+            polling,
+            language,
+            alive.get_value(),
+            phase,
+            on_decision,
+            report,
+        ));
+    }
+
     let submit = move || {
         if !ready || in_flight.get_value() {
             return;
@@ -450,6 +479,13 @@ pub fn CoverRequestForm(
                             focus_outcome();
                         }
                         Progress::Job { job_id } => {
+                            save_job(
+                                &stored_key,
+                                &PendingJob {
+                                    job_id: job_id.clone(),
+                                    references: accepted.references.clone(),
+                                },
+                            );
                             phase.try_set(Phase::Accepted(Box::new(Shown {
                                 references: accepted.references,
                                 decision: None,
@@ -460,6 +496,7 @@ pub fn CoverRequestForm(
                             follow_job(
                                 client,
                                 job_id,
+                                stored_key,
                                 polling,
                                 language,
                                 alive,

@@ -1,8 +1,22 @@
-//! Drafts kept in `sessionStorage`, one per insurer and buyer, written on every change so that a
-//! reload loses nothing, and removed once the insurer accepted the application.
+//! What the form keeps in `sessionStorage`, per insurer and buyer, so that a reload loses
+//! nothing: the draft, written on every change and removed once the insurer accepted the
+//! application; then, for Allianz Trade, the job being followed until it is processed.
 
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
 use tradecover_core::cover_application::CoverApplicationDraft;
 use web_sys::Storage;
+
+/// An Allianz Trade job the form follows: what it needs to go on after a reload.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PendingJob {
+    /// The job id.
+    pub job_id: String,
+    /// The insurer's keys of the application so far.
+    pub references: BTreeMap<String, String>,
+}
 
 /// Prefix of the storage keys.
 pub const STORAGE_PREFIX: &str = "tradecover.cover-form";
@@ -20,24 +34,57 @@ fn session_storage() -> Option<Storage> {
     web_sys::window()?.session_storage().ok().flatten()
 }
 
-/// The draft stored under `key`, if there is one that can be read.
-pub fn load_draft(key: &str) -> Option<CoverApplicationDraft> {
+fn load<T: for<'de> Deserialize<'de>>(key: &str) -> Option<T> {
     let text = session_storage()?.get_item(key).ok().flatten()?;
     serde_json::from_str(&text).ok()
 }
 
-/// Stores `draft` under `key` (silently nothing when storage is unavailable or full).
-pub fn save_draft(key: &str, draft: &CoverApplicationDraft) {
-    if let (Some(storage), Ok(text)) = (session_storage(), serde_json::to_string(draft)) {
+fn save<T: Serialize>(key: &str, value: &T) {
+    // Silently nothing when storage is unavailable or full.
+    if let (Some(storage), Ok(text)) = (session_storage(), serde_json::to_string(value)) {
         let _ = storage.set_item(key, &text);
     }
 }
 
-/// Removes the draft stored under `key`.
-pub fn clear_draft(key: &str) {
+fn remove(key: &str) {
     if let Some(storage) = session_storage() {
         let _ = storage.remove_item(key);
     }
+}
+
+/// Where the job of the draft under `key` is kept.
+fn job_key(key: &str) -> String {
+    format!("{key}:job")
+}
+
+/// The draft stored under `key`, if there is one that can be read.
+pub fn load_draft(key: &str) -> Option<CoverApplicationDraft> {
+    load(key)
+}
+
+/// Stores `draft` under `key`.
+pub fn save_draft(key: &str, draft: &CoverApplicationDraft) {
+    save(key, draft);
+}
+
+/// Removes the draft stored under `key`.
+pub fn clear_draft(key: &str) {
+    remove(key);
+}
+
+/// The job followed for the draft under `key`, if any.
+pub fn load_job(key: &str) -> Option<PendingJob> {
+    load(&job_key(key))
+}
+
+/// Keeps the job followed for the draft under `key`.
+pub fn save_job(key: &str, job: &PendingJob) {
+    save(&job_key(key), job);
+}
+
+/// Forgets the job followed for the draft under `key` (processed, failed, or given up).
+pub fn clear_job(key: &str) {
+    remove(&job_key(key));
 }
 
 #[cfg(test)]
