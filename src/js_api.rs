@@ -15,6 +15,8 @@ use web_sys::{
     CustomEvent, CustomEventInit, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode,
 };
 
+pub mod cover_form;
+
 use crate::buyer_search::{BuyerSearch, UnknownBuyer};
 use crate::widget_error::WidgetError;
 

@@ -12,6 +12,7 @@
 #![warn(missing_docs)]
 
 pub mod buyer_search;
+pub mod cover_form;
 pub mod js_api;
 pub mod proxy_client;
 pub mod validation_api;
@@ -19,6 +20,8 @@ pub mod widget_error;
 
 pub use buyer_search::BuyerSearch;
 pub use buyer_search::UnknownBuyer;
+pub use cover_form::CoverRequestForm;
+pub use js_api::cover_form::{mount_cover_form, CoverFormHandle};
 pub use js_api::{mount_buyer_search, WidgetHandle};
 pub use proxy_client::ProxyClient;
 pub use tradecover_core as core;

@@ -117,7 +117,7 @@ pub struct CoverApplication {
     pub buyer: ApplicationBuyer,
     /// What is requested.
     pub cover_type: CoverType,
-    /// Amount requested.
+    /// Amount requested (zero for a credit check, whose amount the policy fixes).
     pub amount: Money,
     /// The seller's own reference for the buyer, if any.
     pub customer_reference: Option<String>,
@@ -271,12 +271,17 @@ impl CoverApplicationDraft {
                 _ => Some(cover_type),
             },
         };
-        let amount = match (
-            currency,
-            errors.field(Field::Amount, "amount", &self.amount, &context),
-        ) {
-            (Some(currency), Some(_)) => parse_money(&self.amount, currency, locale).ok(),
-            _ => None,
+        // A credit check is for the amount the policy fixes: nothing is typed, nothing is sent.
+        let amount = if cover_type == Some(CoverType::CreditCheck) {
+            currency.map(|currency| Money::from_minor(0, currency))
+        } else {
+            match (
+                currency,
+                errors.field(Field::Amount, "amount", &self.amount, &context),
+            ) {
+                (Some(currency), Some(_)) => parse_money(&self.amount, currency, locale).ok(),
+                _ => None,
+            }
         };
         let customer_reference = errors
             .field(
@@ -447,5 +452,38 @@ impl CoverApplicationDraft {
             policy_id: parts[1].1.to_owned(),
             extension_id: parts[2].1.to_owned(),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn draft(cover_type: &str, amount: &str) -> CoverApplicationDraft {
+        CoverApplicationDraft {
+            insurer: "atradius".into(),
+            buyer_id: "11223344".into(),
+            cover_type: cover_type.into(),
+            amount: amount.into(),
+            currency: "EUR".into(),
+            idempotency_key: "key-12345678".into(),
+            ..CoverApplicationDraft::default()
+        }
+    }
+
+    #[test]
+    fn a_credit_check_needs_no_amount() {
+        let locale = Locale::parse("en");
+        let check = draft("creditCheck", "").validate(&locale).unwrap();
+        assert_eq!(check.amount, Money::from_minor(0, Currency::EUR));
+        let errors = draft("creditLimit", "").validate(&locale).unwrap_err();
+        assert_eq!(errors[0].code, "amount.required");
+        assert_eq!(
+            draft("creditLimit", "50,000")
+                .validate(&locale)
+                .unwrap()
+                .amount,
+            Money::from_minor(5_000_000, Currency::EUR)
+        );
     }
 }

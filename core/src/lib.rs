@@ -31,6 +31,7 @@ pub mod messages;
 pub mod money;
 pub mod operation;
 pub mod validation_error;
+pub mod widget_text;
 
 pub use buyer::{Address, Buyer, Establishment, Identifier};
 pub use buyer_query::BuyerQuery;

@@ -26,36 +26,6 @@ pub const INPUT_CODES: &[&str] = &[
     "field.unknown",
 ];
 
-/// Keys of the widgets' own texts (labels, states, announcements): not error codes, but in the
-/// same catalogues so that every language has them. Rendered with [`text`].
-pub const WIDGET_TEXTS: &[&str] = &[
-    "buyer_search.label",
-    "buyer_search.placeholder",
-    "buyer_search.placeholder_identifier",
-    "buyer_search.country",
-    "buyer_search.location",
-    "buyer_search.region",
-    "buyer_search.results",
-    "buyer_search.searching",
-    "buyer_search.result_one",
-    "buyer_search.results_count",
-    "buyer_search.results_of",
-    "buyer_search.no_results",
-    "buyer_search.unknown_buyer",
-    "buyer_search.head_office",
-    "buyer_search.branch",
-    "buyer_search.branch_reason",
-    "buyer_search.branch_chosen",
-    "buyer_search.selected",
-    "buyer_search.identifier_only",
-];
-
-/// Every key of a catalogue: the error codes ([`all_codes`]) and the widget texts
-/// ([`WIDGET_TEXTS`]).
-pub fn all_keys() -> Vec<&'static str> {
-    [all_codes().as_slice(), WIDGET_TEXTS].concat()
-}
-
 /// The widget text `key` in `language` with its `{param}`s filled from `params`, falling back
 /// to English, then to the bare key.
 pub fn text(language: Language, key: &str, params: &[(&str, &str)]) -> String {
@@ -80,6 +50,17 @@ pub fn all_codes() -> Vec<&'static str> {
         crate::cover_application::CODES,
         TRANSPORT_CODES,
         INPUT_CODES,
+    ]
+    .concat()
+}
+
+/// Every key of the catalogues: the error codes ([`all_codes`]) and the widgets' texts
+/// ([`crate::widget_text`]).
+pub fn all_keys() -> Vec<&'static str> {
+    [
+        all_codes().as_slice(),
+        crate::widget_text::BUYER_SEARCH,
+        crate::widget_text::COVER_FORM,
     ]
     .concat()
 }

@@ -1,9 +1,19 @@
 // tradecover/define — registers the custom elements (this module's only side effect).
 // The wasm module is loaded when the first element connects, not at import.
 import { load } from './index.js';
-import { mountBuyerSearch } from './tradecover.js';
+import { mountBuyerSearch, mountCoverForm } from './tradecover.js';
 
 const BUYER_SEARCH_OPTIONS = ['insurer', 'proxy', 'country', 'label', 'locale'];
+/** Attributes of `<tradecover-cover-form>` and the mount option each one sets. */
+const COVER_FORM_ATTRIBUTES = {
+  insurer: 'insurer',
+  proxy: 'proxy',
+  locale: 'locale',
+  currency: 'currency',
+  buyer: 'buyer',
+  'atradius-customer-id': 'atradiusCustomerId',
+  'atradius-policy-id': 'atradiusPolicyId',
+};
 
 function readOptions(element, names) {
   const options = {};
@@ -105,4 +115,104 @@ for (const name of BUYER_SEARCH_OPTIONS) {
 
 if (typeof customElements !== 'undefined' && !customElements.get('tradecover-buyer-search')) {
   customElements.define('tradecover-buyer-search', TradecoverBuyerSearch);
+}
+
+/**
+ * `<tradecover-cover-form insurer="coface" proxy="/proxy" locale="fr">` with a `buyer` property
+ * (the `detail.buyer` of `tradecover-select`, or its JSON; a `buyer` attribute takes JSON too).
+ * Attribute and buyer changes render the form again; the draft survives in sessionStorage.
+ */
+export class TradecoverCoverForm extends HTMLElement {
+  static get observedAttributes() {
+    return Object.keys(COVER_FORM_ATTRIBUTES);
+  }
+
+  #handle = null;
+  #generation = 0;
+  #buyer = null;
+
+  constructor() {
+    super();
+    // A `buyer` set on the element before this class was defined shadows the accessor: take it.
+    if (Object.prototype.hasOwnProperty.call(this, 'buyer')) {
+      const buyer = this.buyer;
+      delete this.buyer;
+      this.#buyer = buyer ?? null;
+    }
+  }
+
+  get buyer() {
+    return this.#buyer;
+  }
+
+  set buyer(value) {
+    this.#buyer = value ?? null;
+    this.#refresh();
+  }
+
+  connectedCallback() {
+    this.#mount();
+  }
+
+  disconnectedCallback() {
+    this.#unmount();
+  }
+
+  attributeChangedCallback(_name, oldValue, newValue) {
+    if (oldValue !== newValue) this.#refresh();
+  }
+
+  #options() {
+    const options = {};
+    for (const [attribute, option] of Object.entries(COVER_FORM_ATTRIBUTES)) {
+      const value = this.getAttribute(attribute);
+      if (value !== null) options[option] = value;
+    }
+    if (this.#buyer !== null) options.buyer = this.#buyer;
+    return options;
+  }
+
+  #refresh() {
+    if (this.#generation > 0 && this.isConnected) {
+      this.#unmount();
+      this.#mount();
+    }
+  }
+
+  async #mount() {
+    const generation = ++this.#generation;
+    try {
+      await load();
+    } catch (error) {
+      if (generation === this.#generation) reportLoadFailure(this, error);
+      return;
+    }
+    if (generation !== this.#generation || !this.isConnected) return;
+    try {
+      this.#handle = mountCoverForm(this, this.#options());
+    } catch (error) {
+      // Options that cannot be read (a buyer that is not a buyer): say so, like any failure.
+      console.error(error);
+      this.dispatchEvent(
+        new CustomEvent('tradecover-error', {
+          bubbles: true,
+          composed: true,
+          detail: { code: 'options.invalid', message: String(error.message ?? error), retryable: false },
+        }),
+      );
+    }
+  }
+
+  #unmount() {
+    this.#generation++;
+    if (this.#handle) {
+      this.#handle.unmount();
+      this.#handle.free();
+      this.#handle = null;
+    }
+  }
+}
+
+if (typeof customElements !== 'undefined' && !customElements.get('tradecover-cover-form')) {
+  customElements.define('tradecover-cover-form', TradecoverCoverForm);
 }

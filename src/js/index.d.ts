@@ -128,10 +128,92 @@ export function mountBuyerSearch(
   options?: BuyerSearchOptions,
 ): Promise<WidgetHandle>;
 
+/** How an Allianz Trade job is polled (seconds; jitter a fraction between 0 and 0.5). */
+export interface PollingPolicy {
+  initialDelay: number;
+  factor: number;
+  maxDelay: number;
+  jitter: number;
+}
+
+/** Options of the cover request form. */
+export interface CoverFormOptions {
+  /** `coface`, `atradius` or `allianz-trade`. */
+  insurer?: string;
+  /** Base URL of your proxy; default `/proxy`. */
+  proxy?: string;
+  /** Language of texts and of typed amounts (BCP 47); en, fr, de, nl, es, it; default `en`. */
+  locale?: string;
+  /** Currency preselected for a new draft; default `EUR`. */
+  currency?: string;
+  /** The buyer (from `tradecover-select`), or its JSON; without one, the form asks for the
+   * details of a buyer the insurer does not know (Coface, Allianz Trade). */
+  buyer?: Buyer | string | null;
+  /** Atradius: the insured's customer id (required for Atradius). */
+  atradiusCustomerId?: number | string;
+  /** Atradius: the policy id (required for Atradius). */
+  atradiusPolicyId?: string;
+  /** Polling of an Allianz Trade job; default 2 s, doubling, at most 300 s, ±20 %. */
+  polling?: PollingPolicy;
+}
+
+/** A mounted cover request form. */
+export interface CoverFormHandle {
+  /** Merges options (a `null` value removes one) and renders again; the draft is kept. */
+  update(options: CoverFormOptions): void;
+  unmount(): void;
+  readonly mounted: boolean;
+}
+
+/** The neutral status of a decision. */
+export type Status =
+  | { state: 'draft' | 'submitted' | 'reduced' | 'cancelled' | 'expired' | 'withdrawn' | 'superseded' }
+  | { state: 'pending'; detail: 'underwriting' | 'identification' | 'complementaryInformation' | 'onHold' }
+  | { state: 'decided'; detail: 'full' | 'partial' | 'refused' };
+
+/** A decision, whatever the insurer (`tradecover-decision`). */
+export interface Decision {
+  insurer: 'allianz-trade' | 'atradius' | 'coface';
+  /** The insurer's key of the cover, decision or application. */
+  id: string;
+  buyerId: string;
+  buyerName: string | null;
+  buyerIdentifiers: Identifier[];
+  product: string;
+  requested: Money | null;
+  granted: Money | null;
+  /** `status` is null for a code tradecover does not know; `raw` is the insurer's own code. */
+  status: { status: Status | null; raw: { scheme: string; code: string } };
+  appliedOn: string | null;
+  decidedOn: string | null;
+  effectiveFrom: string | null;
+  expiresOn: string | null;
+  customerReference: string | null;
+  orderId: string | null;
+  conditions: string[];
+}
+
+/** What `tradecover-submitted` reports. */
+export interface Submitted {
+  insurer: 'allianz-trade' | 'atradius' | 'coface';
+  /** The insurer's keys: `orderId`, `coverId`, `jobId`, `buyerId`… */
+  references: Record<string, string>;
+  /** The `idempotency-key` the application was sent with. */
+  idempotencyKey: string;
+}
+
+/** Mounts the cover request form into `element`'s shadow root. */
+export function mountCoverForm(
+  element: HTMLElement,
+  options?: CoverFormOptions,
+): Promise<CoverFormHandle>;
+
 declare global {
   interface HTMLElementEventMap {
     'tradecover-select': CustomEvent<{ buyer: Buyer }>;
     'tradecover-error': CustomEvent<TradecoverError>;
     'tradecover-unknown-buyer': CustomEvent<UnknownBuyer>;
+    'tradecover-submitted': CustomEvent<Submitted>;
+    'tradecover-decision': CustomEvent<Decision>;
   }
 }

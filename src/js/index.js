@@ -50,6 +50,18 @@ export async function mountBuyerSearch(element, options = {}) {
   return wasm.mountBuyerSearch(element, options);
 }
 
+/**
+ * Mounts the cover request form into `element` (inside an open shadow root).
+ * Resolves to a handle with `update(options)` and `unmount()`. Events (bubbling, composed):
+ * `tradecover-submitted` (detail: {insurer, references, idempotencyKey}), `tradecover-decision`
+ * (detail: the neutral decision) and `tradecover-error` (detail: {code, message, field?,
+ * retryable}).
+ */
+export async function mountCoverForm(element, options = {}) {
+  await load();
+  return wasm.mountCoverForm(element, options);
+}
+
 const notLoaded = () => ({
   ok: false,
   errors: [
