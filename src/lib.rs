@@ -15,6 +15,7 @@ pub mod buyer_search;
 pub mod cover_form;
 pub mod js_api;
 pub mod proxy_client;
+mod stylesheet;
 pub mod validation_api;
 pub mod widget_error;
 

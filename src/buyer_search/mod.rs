@@ -19,7 +19,6 @@ mod plan;
 mod response_cache;
 mod runner;
 mod search_state;
-mod stylesheet;
 mod texts;
 mod unknown_buyer;
 
@@ -39,10 +38,10 @@ use self::hit_option::HitOption;
 use self::keyboard::{key_action, KeyAction};
 use self::runner::run_search;
 use self::search_state::SearchState;
-use self::stylesheet::AttachedStyles;
 use self::texts::{result_count, tr, tr_with};
 pub use self::unknown_buyer::UnknownBuyer;
 use crate::proxy_client::ProxyClient;
+use crate::stylesheet::use_styles;
 use crate::widget_error::WidgetError;
 
 /// How long typing must pause before a search is sent.
@@ -579,21 +578,7 @@ pub fn BuyerSearch(
 
     // The styles: adopted once the box is in its shadow root or document, taken out on unmount.
     let container = NodeRef::<leptos::html::Div>::new();
-    let styles = StoredValue::new_local(None::<AttachedStyles>);
-    Effect::new(move |_| {
-        if let Some(element) = container.get() {
-            if styles.with_value(Option::is_none) {
-                styles.set_value(Some(AttachedStyles::attach(&element, STYLES)));
-            }
-        }
-    });
-    on_cleanup(move || {
-        styles.try_update_value(|styles| {
-            if let Some(styles) = styles.take() {
-                styles.detach();
-            }
-        });
-    });
+    use_styles(container, STYLES);
 
     let listbox_for_input = listbox_id.clone();
     let described_by = format!("{errors_id} {status_id}");

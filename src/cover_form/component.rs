@@ -839,9 +839,12 @@ pub fn CoverRequestForm(
         })
         .collect_view();
 
+    // The styles, as an adopted stylesheet (allowed by a strict `style-src 'self'` policy).
+    let container_ref = NodeRef::<html::Div>::new();
+    crate::stylesheet::use_styles(container_ref, STYLES);
+
     view! {
-        <style>{STYLES}</style>
-        <div class="tc-cover-form" part="container" lang=language.as_str()
+        <div node_ref=container_ref class="tc-cover-form" part="container" lang=language.as_str()
             data-insurer=known_insurer.map(Insurer::as_str).unwrap_or_default()>
             <div class="tc-setup-errors" part="errors">{setup_view}</div>
             <div

@@ -1,11 +1,13 @@
-//! The box's styles, attached so that a strict Content-Security-Policy allows them.
+//! The widgets' styles, attached so that a strict Content-Security-Policy allows them.
 //!
 //! A `<style>` element is inline style: a page whose policy has `style-src 'self'` without
 //! `'unsafe-inline'` blocks it. A constructable stylesheet adopted by the shadow root (or the
-//! document) the box is rendered in is not inline and is allowed. Where constructable
-//! stylesheets are missing (or the box is not yet in a document), a `<style>` element is the
+//! document) a widget is rendered in is not inline and is allowed. Where constructable
+//! stylesheets are missing (or the widget is not yet in a document), a `<style>` element is the
 //! fallback.
 
+use leptos::html::Div;
+use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CssStyleSheet, Document, Element, ShadowRoot};
 
@@ -47,8 +49,28 @@ impl StyleRoot {
     }
 }
 
-/// Styles attached to one box: an adopted sheet (taken out again by
-/// [`AttachedStyles::detach`]) or, as the fallback, a `<style>` element inside the box (which
+/// Attaches `css` for the widget whose outer `<div>` is `container`, once it is rendered, and
+/// takes it out again when the widget's owner is cleaned up (unmount).
+pub(crate) fn use_styles(container: NodeRef<Div>, css: &'static str) {
+    let styles = StoredValue::new_local(None::<AttachedStyles>);
+    Effect::new(move |_| {
+        if let Some(element) = container.get() {
+            if styles.with_value(Option::is_none) {
+                styles.set_value(Some(AttachedStyles::attach(&element, css)));
+            }
+        }
+    });
+    on_cleanup(move || {
+        styles.try_update_value(|styles| {
+            if let Some(styles) = styles.take() {
+                styles.detach();
+            }
+        });
+    });
+}
+
+/// Styles attached to one widget: an adopted sheet (taken out again by
+/// [`AttachedStyles::detach`]) or, as the fallback, a `<style>` element inside the widget (which
 /// leaves with it).
 pub(crate) struct AttachedStyles {
     adopted: Option<(StyleRoot, CssStyleSheet)>,
