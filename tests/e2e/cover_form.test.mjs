@@ -3,6 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  axeViolations,
   freshCredentials,
   lastSandboxSeq,
   launchBrowser,
@@ -176,6 +177,31 @@ test('a referred application shows as pending, and is decided once sandbox time 
   assert.equal(after.body.deliveryStatus, 'DECIDED_FULL', 'below 1,000,000 a referral ends in full');
   assert.equal(after.body.grantedAmount, after.body.requestedAmount);
   assert.equal(after.body.requestedAmount, 150000);
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
+test('axe-core finds no accessibility violation in the form: empty, invalid, answered', async () => {
+  const company = companies[3];
+  const context = await browser.newContext();
+  const { page, seen } = await openCoverPage(context);
+  const check = async (state) => {
+    const violations = await axeViolations(page);
+    assert.deepEqual(violations, [], `${state}: ${JSON.stringify(violations, null, 2)}`);
+  };
+  await chooseBuyer(page, company);
+  await check('empty form');
+
+  await page.locator('#cover-form button[type=submit]').click();
+  await page.locator('#cover-form [part~=error-summary]:not([hidden])').waitFor();
+  assert.equal(await page.locator('#cover-form input[name=amount]').getAttribute('aria-invalid'), 'true');
+  await check('errors and their summary');
+
+  await page.locator('#cover-form input[name=amount]').fill('50,000');
+  await page.locator('#cover-form button[type=submit]').click();
+  await page.locator('#cover-form .tc-outcome').waitFor();
+  await check('outcome');
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
   assert.deepEqual(seen.errors, []);
   await context.close();
