@@ -100,8 +100,8 @@ test('fast typing: superseded searches are aborted and only the last one is list
       aborted.push({ url: request.url(), error: request.failure()?.errorText });
     }
   });
-  // Each name search takes 1.5 s in the sandbox, so that the next keystrokes catch it in flight.
-  await setSandboxFault(proxy.url, { fault: 'latency=1500', pathPrefix: NAME_SEARCH });
+  // Each name search takes 2.5 s in the sandbox, so that the next keystrokes catch it in flight.
+  await setSandboxFault(proxy.url, { fault: 'latency=2500', pathPrefix: NAME_SEARCH });
   try {
     const mark = await lastSandboxSeq(proxy.url);
     const lastAnswer = page.waitForResponse(
@@ -111,14 +111,13 @@ test('fast typing: superseded searches are aborted and only the last one is list
     );
     let typed = '';
     for (const prefix of prefixes) {
+      // Past the debounce, this prefix's search leaves; it is still under way at the next keys.
+      const sent = page.waitForRequest(
+        (request) => new URL(request.url()).searchParams.get('companyName') === prefix.trim(),
+      );
       await input.pressSequentially(prefix.slice(typed.length), { delay: 15 });
       typed = prefix;
-      if (prefix !== name) {
-        // Past the debounce: this prefix's search leaves and is under way at the next keystroke.
-        await page.waitForRequest(
-          (request) => new URL(request.url()).searchParams.get('companyName') === prefix.trim(),
-        );
-      }
+      await sent;
     }
     const answer = await (await lastAnswer).json();
     await page.locator('#buyer-search [role=option]').first().waitFor();
