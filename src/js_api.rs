@@ -131,7 +131,11 @@ impl WidgetHandle {
 pub fn mount_buyer_search(host: HtmlElement, options: JsValue) -> Result<WidgetHandle, JsValue> {
     let mut initial = BuyerSearchOptions::default();
     initial.apply(&options)?;
-    let container = container_in_shadow_root(&host)?;
+    let container = container_in_shadow_root(
+        &host,
+        crate::buyer_search::STYLE_NAME,
+        crate::buyer_search::STYLES,
+    )?;
     let owner = Owner::new();
     let options = owner.with(|| RwSignal::new(initial));
     let select_target = SendWrapper::new(host.clone());
@@ -187,12 +191,19 @@ pub fn mount_buyer_search(host: HtmlElement, options: JsValue) -> Result<WidgetH
     })
 }
 
-/// A fresh `<div part="root">` in `host`'s open shadow root.
-fn container_in_shadow_root(host: &HtmlElement) -> Result<HtmlElement, JsValue> {
+/// A fresh `<div part="root">` in `host`'s open shadow root, which adopts the widget's
+/// stylesheet (`style_name`, `css`) at once, before anything is rendered.
+fn container_in_shadow_root(
+    host: &HtmlElement,
+    style_name: &str,
+    css: &str,
+) -> Result<HtmlElement, JsValue> {
     let root: ShadowRoot = match host.shadow_root() {
         Some(root) => root,
         None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
     };
+    // Without constructable sheets, the widget falls back to a `<style>` element itself.
+    crate::stylesheet::adopt_into_shadow_root(&root, style_name, css);
     let document = host
         .owner_document()
         .ok_or_else(|| JsValue::from_str("tradecover: the element has no document"))?;

@@ -55,6 +55,9 @@ pub const LOADING_DELAY: Duration = Duration::from_millis(200);
 /// (or document) the box is in, so that a strict `style-src 'self'` policy allows them.
 pub const STYLES: &str = include_str!("styles.css");
 
+/// Name of the box's stylesheet (one per shadow root or document).
+pub(crate) const STYLE_NAME: &str = "buyer-search";
+
 static INSTANCES: AtomicU32 = AtomicU32::new(0);
 
 /// The language of a BCP 47 tag; a blank tag means the browser's language.
@@ -578,7 +581,7 @@ pub fn BuyerSearch(
 
     // The styles: adopted once the box is in its shadow root or document, taken out on unmount.
     let container = NodeRef::<leptos::html::Div>::new();
-    use_styles(container, STYLES);
+    use_styles(container, STYLE_NAME, STYLES);
 
     let listbox_for_input = listbox_id.clone();
     let described_by = format!("{errors_id} {status_id}");

@@ -40,6 +40,9 @@ use crate::widget_error::WidgetError;
 /// properties and `::part()`.
 pub const STYLES: &str = include_str!("../cover_form.css");
 
+/// Name of the form's stylesheet (one per shadow root or document).
+pub(crate) const STYLE_NAME: &str = "cover-form";
+
 static INSTANCES: AtomicU32 = AtomicU32::new(0);
 
 /// Where the form stands.
@@ -841,7 +844,7 @@ pub fn CoverRequestForm(
 
     // The styles, as an adopted stylesheet (allowed by a strict `style-src 'self'` policy).
     let container_ref = NodeRef::<html::Div>::new();
-    crate::stylesheet::use_styles(container_ref, STYLES);
+    crate::stylesheet::use_styles(container_ref, STYLE_NAME, STYLES);
 
     view! {
         <div node_ref=container_ref class="tc-cover-form" part="container" lang=language.as_str()

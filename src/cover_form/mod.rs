@@ -32,6 +32,7 @@ pub mod submission;
 mod submitted;
 mod text;
 
+pub(crate) use component::STYLE_NAME;
 pub use component::{CoverRequestForm, STYLES};
 pub use field_set::FieldSet;
 pub use job_polling::FORM_POLLING;

@@ -89,7 +89,11 @@ fn mount(
         }
         _ => None,
     };
-    let container = container_in_shadow_root(host)?;
+    let container = container_in_shadow_root(
+        host,
+        crate::cover_form::STYLE_NAME,
+        crate::cover_form::STYLES,
+    )?;
     let submitted_target = SendWrapper::new(host.clone());
     let decision_target = SendWrapper::new(host.clone());
     let error_target = SendWrapper::new(host.clone());
