@@ -107,6 +107,7 @@
 
 mod allianz_trade;
 mod atradius;
+mod bearer_tokens;
 mod checkdigits;
 mod clock;
 mod coface;
