@@ -483,6 +483,29 @@ async fn a_hundred_thousand_rows_keep_a_constant_number_of_row_nodes() {
     }
     assert_eq!(seen_first.last(), Some(&0));
     assert!(seen_first[0] > 49_000);
+
+    // Sorting and filtering the 100,000 rows: a permutation, the same row nodes.
+    tracker.click("[data-column=buyer] button");
+    tracker.click("[data-column=buyer] button");
+    let last = format!("Buyer {:06}", total - 1);
+    assert!(
+        until(Duration::from_secs(5), || tracker.column(0).first()
+            == Some(&last))
+        .await,
+        "{:?}",
+        tracker.column(0).first()
+    );
+    tracker.set_value("[name=q]", "buyer 05000").await;
+    // Every word must appear somewhere in the row: names 050000 to 050009, and 005000.
+    let mut expected: Vec<String> = (0..10).rev().map(|i| format!("Buyer 05000{i}")).collect();
+    expected.push("Buyer 005000".to_owned());
+    assert!(
+        until(Duration::from_secs(5), || tracker.column(0) == expected).await,
+        "{:?}",
+        tracker.column(0)
+    );
+    assert_eq!(grid.get_attribute("aria-rowcount"), Some("12".to_owned()));
+    assert_eq!(tracker.query_all(".tc-row").len(), nodes);
 }
 
 #[wasm_bindgen_test]

@@ -27,10 +27,25 @@ pub struct TrackerFilter {
 }
 
 impl TrackerFilter {
-    /// Whether `row` passes, `haystack` being its lower-case search text
-    /// (its buyer, identifiers, product, reference, ids and raw code) and `country` its
-    /// buyer's country (from the first identifier naming one).
-    pub fn matches(&self, row: &Decision, haystack: &str, country: Option<Country>) -> bool {
+    /// The free text's words, lower case: computed once per view, not once per row.
+    pub fn words(&self) -> Vec<String> {
+        self.text
+            .to_lowercase()
+            .split_whitespace()
+            .map(str::to_owned)
+            .collect()
+    }
+
+    /// Whether `row` passes, `words` being [`TrackerFilter::words`], `haystack` the row's
+    /// lower-case search text (its buyer, identifiers, product, reference, ids and raw code) and
+    /// `country` its buyer's country (from the first identifier naming one).
+    pub fn matches(
+        &self,
+        row: &Decision,
+        words: &[String],
+        haystack: &str,
+        country: Option<Country>,
+    ) -> bool {
         if let Some(status) = self.status {
             if StatusKind::of(row.status.status) != status {
                 return false;
@@ -58,8 +73,7 @@ impl TrackerFilter {
                 return false;
             }
         }
-        let text = self.text.to_lowercase();
-        text.split_whitespace().all(|word| haystack.contains(word))
+        words.iter().all(|word| haystack.contains(word.as_str()))
     }
 
     /// Whether no filter is set.

@@ -6,6 +6,7 @@ use tradecover_core::decision::Decision;
 use tradecover_core::lifecycle::{can_transition, Status};
 use tradecover_core::{Country, Insurer};
 
+use super::column::Column;
 use super::filter::{country_of, search_text};
 use super::view_state::ViewState;
 
@@ -39,6 +40,8 @@ pub struct DecisionTable {
     rows: Vec<Decision>,
     search: Vec<String>,
     countries: Vec<Option<Country>>,
+    /// Lower-case buyer names (sorting by buyer compares these, allocating nothing).
+    names: Vec<String>,
 }
 
 impl DecisionTable {
@@ -67,6 +70,7 @@ impl DecisionTable {
     fn push(&mut self, row: Decision) -> usize {
         self.search.push(search_text(&row));
         self.countries.push(country_of(&row));
+        self.names.push(sort_name(&row));
         self.rows.push(row);
         self.rows.len() - 1
     }
@@ -75,6 +79,7 @@ impl DecisionTable {
         if let Some(slot) = self.rows.get_mut(index) {
             self.search[index] = search_text(&row);
             self.countries[index] = country_of(&row);
+            self.names[index] = sort_name(&row);
             *slot = row;
         }
     }
@@ -137,10 +142,12 @@ impl DecisionTable {
         let mut indices: Vec<u32> = if filter.is_empty() {
             (0..self.rows.len() as u32).collect()
         } else {
+            let words = filter.words();
             (0..self.rows.len())
                 .filter(|&index| {
                     filter.matches(
                         &self.rows[index],
+                        &words,
                         &self.search[index],
                         self.countries[index],
                     )
@@ -150,7 +157,13 @@ impl DecisionTable {
         };
         if let Some(column) = view.sort {
             indices.sort_by(|&a, &b| {
-                let order = column.compare(&self.rows[a as usize], &self.rows[b as usize]);
+                let (a, b) = (a as usize, b as usize);
+                let order = match column {
+                    Column::Buyer => self.names[a]
+                        .cmp(&self.names[b])
+                        .then_with(|| self.rows[a].buyer_id.cmp(&self.rows[b].buyer_id)),
+                    _ => column.compare(&self.rows[a], &self.rows[b]),
+                };
                 if view.descending {
                     order.reverse()
                 } else {
@@ -180,4 +193,12 @@ impl DecisionTable {
         products.sort();
         products
     }
+}
+
+/// The lower-case buyer name a row sorts by; rows without a name sort last.
+fn sort_name(row: &Decision) -> String {
+    row.buyer_name
+        .as_deref()
+        .map(str::to_lowercase)
+        .unwrap_or_else(|| "\u{10ffff}".to_owned())
 }
