@@ -36,7 +36,8 @@ fn window() -> web_sys::Window {
 
 /// Replaces `window.fetch`: each route `{method, path, replies}` answers the calls whose path
 /// ends with `path`, with its replies in turn (the last one repeats); a reply is `{status, body,
-/// delay?}`. Calls are recorded in `window.__tcCalls` (`{method, path, search, body}`).
+/// delay?}`. Calls are recorded in `window.__tcCalls` (`{method, path, search, client, key,
+/// body}`).
 fn serve(routes: Value) {
     let install = Function::new_with_args(
         "routes",
@@ -47,7 +48,8 @@ fn serve(routes: Value) {
            const url = new URL(request.url, location.href);
            const body = request.method === 'GET' ? null : await request.clone().text();
            calls.push({ method: request.method, path: url.pathname, search: url.search,
-             client: request.headers.get('x-tradecover-client'), body: body ? JSON.parse(body) : null });
+             client: request.headers.get('x-tradecover-client'), key: request.headers.get('idempotency-key'),
+             body: body ? JSON.parse(body) : null });
            const route = routes.find((r) => r.method === request.method && url.pathname.endsWith(r.path));
            if (!route) return new Response('{\"code\":\"proxy.not_allowed\"}', { status: 404 });
            const reply = route.replies.length > 1 ? route.replies.shift() : route.replies[0];
@@ -1008,4 +1010,131 @@ async fn arrow_keys_move_between_cells_of_the_grid() {
     tracker.click(".tc-detail [part~=close]");
     sleep(Duration::from_millis(20)).await;
     assert!(tracker.query(".tc-detail").is_none());
+}
+
+const ATRADIUS_COVERS: &str =
+    include_str!("../core/tests/fixtures/atradius/covers.typical.response.json");
+const ATRADIUS_MODIFIED: &str =
+    include_str!("../core/tests/fixtures/atradius/modify.accepted.response.json");
+const ATRADIUS_COVERS_PATH: &str = "/proxy/atradius/credit-insurance/cover-management/v1/covers";
+
+fn fixture_body(fixture: &str) -> Value {
+    serde_json::from_str::<Value>(fixture).unwrap()["body"].clone()
+}
+
+/// Opens the detail panel of the first row shown.
+async fn open_first_detail(tracker: &impl Nodes) {
+    let cell: HtmlElement = tracker
+        .query("[role=row][aria-rowindex=\"2\"] [data-col=\"0\"]")
+        .unwrap()
+        .unchecked_into();
+    cell.click();
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("Enter");
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    cell.dispatch_event(&event).unwrap();
+    sleep(Duration::from_millis(30)).await;
+}
+
+#[wasm_bindgen_test]
+async fn atradius_reference_and_cancel_go_through_the_proxy_after_confirmation() {
+    let _turn = turn().await;
+    serve(json!([
+        {"method": "GET", "path": ATRADIUS_COVERS_PATH,
+            "replies": [{"status": 200, "body": fixture_body(ATRADIUS_COVERS)}]},
+        {"method": "PUT", "path": ATRADIUS_COVERS_PATH, "replies": [
+            {"status": 503, "body": {"message": "busy"}},
+            {"status": 200, "body": fixture_body(ATRADIUS_MODIFIED)},
+        ]},
+    ]));
+    let tracker = Mounted::new(
+        json!({"insurers": "atradius", "proxy": "/proxy", "syncUrl": false,
+        "atradiusCustomerId": "10000001", "atradiusPolicyId": "POL-1"}),
+    );
+    assert!(until(Duration::from_secs(3), || tracker.shown_rows().len() == 2).await);
+    tracker.click("[data-column=buyer] button");
+    sleep(Duration::from_millis(20)).await;
+    open_first_detail(&tracker).await;
+    assert!(tracker.query(".tc-detail").is_some());
+    let reference_before = tracker.text(".tc-detail [data-column=reference]");
+
+    // Set the reference: nothing is sent before the confirmation; a failure keeps the key.
+    tracker.click("[data-action=action_set_reference] button");
+    sleep(Duration::from_millis(20)).await;
+    assert_eq!(calls().len(), 1);
+    let input = tracker.query(".tc-confirm [name=reference]").unwrap();
+    assert_eq!(
+        Reflect::get(&input, &"value".into()).unwrap().as_string(),
+        Some(reference_before.clone())
+    );
+    Reflect::set(&input, &"value".into(), &"REF-9".into()).unwrap();
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    tracker.click(".tc-confirm [part~=confirm]");
+    assert!(
+        until(Duration::from_secs(2), || tracker
+            .query(".tc-confirm [role=alert]")
+            .is_some())
+        .await
+    );
+    tracker.click(".tc-confirm [part~=confirm]");
+    assert!(
+        until(Duration::from_secs(2), || tracker
+            .query(".tc-confirm")
+            .is_none())
+        .await
+    );
+    let puts: Vec<Value> = calls()
+        .into_iter()
+        .filter(|call| call["method"] == "PUT")
+        .collect();
+    assert_eq!(puts.len(), 2);
+    assert_eq!(puts[0]["body"]["action"], "update-reference");
+    assert_eq!(puts[0]["body"]["customerRefNumber"], "REF-9");
+    let key = puts[0]["key"].as_str().unwrap().to_owned();
+    assert!(key.len() >= 16);
+    assert_eq!(
+        puts[1]["key"].as_str(),
+        Some(key.as_str()),
+        "a retry keeps its key"
+    );
+    assert!(
+        until(Duration::from_secs(1), || tracker
+            .text(".tc-detail [data-column=reference]")
+            == "REF-9")
+        .await
+    );
+    assert!(tracker
+        .text("[aria-live=polite]")
+        .contains("Atradius accepted the change"));
+
+    // Cancel: asked first, then sent with a new key; the row ends.
+    tracker.click("[data-action=action_cancel] button");
+    sleep(Duration::from_millis(20)).await;
+    assert!(tracker.text(".tc-confirm").contains("cannot be undone"));
+    tracker.click(".tc-confirm [part~=back]");
+    sleep(Duration::from_millis(20)).await;
+    assert!(tracker.query(".tc-confirm").is_none());
+    assert_eq!(calls().len(), 3);
+    tracker.click("[data-action=action_cancel] button");
+    sleep(Duration::from_millis(20)).await;
+    tracker.click(".tc-confirm [part~=confirm]");
+    assert!(until(Duration::from_secs(2), || calls().len() == 4).await);
+    let cancel = calls().pop().unwrap();
+    assert_eq!(cancel["body"]["action"], "cancel");
+    assert_ne!(cancel["key"].as_str(), Some(key.as_str()));
+    assert!(
+        until(Duration::from_secs(1), || tracker
+            .text(".tc-detail [data-column=status]")
+            .starts_with("Withdrawn"))
+        .await
+    );
+    assert!(
+        tracker.query("[data-action=action_cancel]").is_none(),
+        "nothing left to cancel"
+    );
 }

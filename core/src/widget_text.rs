@@ -147,4 +147,10 @@ pub const DECISION_TRACKER: &[&str] = &[
     "tracker.action_convert",
     "tracker.action_set_reference",
     "tracker.empty",
+    "tracker.confirm_cancel",
+    "tracker.new_reference",
+    "tracker.confirm",
+    "tracker.back",
+    "tracker.sending",
+    "tracker.action_done",
 ];

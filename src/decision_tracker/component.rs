@@ -27,10 +27,12 @@ use super::grid_keys::next_cell;
 use super::live::{events_url, LiveStream};
 use super::loader::{load_page, PortfolioSource};
 use super::pending_check::check_pending;
+use super::row_action::{can_perform, perform, RowAction};
 use super::status_kind::StatusKind;
 use super::table::{DecisionTable, Merged};
 use super::texts::{status_label, tr};
 use super::view_state::{replace_in_fragment, ViewState};
+use crate::cover_form::idempotency_key::new_idempotency_key;
 use crate::widget_error::WidgetError;
 use crate::ProxyClient;
 
@@ -68,6 +70,21 @@ struct Progress {
     insurer: Insurer,
     page: u32,
     count: usize,
+}
+
+/// An action the user opened from the detail panel, waiting for confirmation.
+#[derive(Debug, Clone, PartialEq)]
+struct Confirmation {
+    /// The row (index in the table).
+    row: usize,
+    /// The action.
+    action: Action,
+    /// The idempotency key, created when the confirmation opened and kept across retries.
+    key: String,
+    /// Being sent.
+    sending: bool,
+    /// The last attempt failed.
+    error: Option<WidgetError>,
 }
 
 /// One step of a row's timeline.
@@ -288,6 +305,8 @@ pub fn DecisionTracker(
     let notice = RwSignal::new(None::<String>);
     let live = RwSignal::new(LiveState::Off);
     let detail = RwSignal::new(None::<usize>);
+    let confirmation = RwSignal::new(None::<Confirmation>);
+    let new_reference = RwSignal::new(String::new());
     let active = RwSignal::new((0usize, 0usize));
     let scroll_top = RwSignal::new(0.0f64);
     let viewport = RwSignal::new(DEFAULT_VIEWPORT);
@@ -556,6 +575,7 @@ pub fn DecisionTracker(
     let open_detail = move |row: usize| {
         let index = order.with_untracked(|order| order.get(row).copied());
         detail.set(index.map(|index| index as usize));
+        confirmation.set(None);
     };
 
     let on_keydown = move |event: ev::KeyboardEvent| {
@@ -880,6 +900,122 @@ pub fn DecisionTracker(
         LiveState::Polling(_) => "polling",
     };
 
+    // Sends the confirmed action; the key stays the same if it has to be sent again.
+    let confirm = move |_| {
+        let Some(current) = confirmation.get_untracked() else {
+            return;
+        };
+        if current.sending {
+            return;
+        }
+        let Some(row) = table.with_value(|table| table.get(current.row).cloned()) else {
+            return;
+        };
+        let action = match current.action {
+            Action::SetReference => RowAction::SetReference(new_reference.get_untracked()),
+            _ => RowAction::Cancel,
+        };
+        confirmation.update(|confirmation| {
+            if let Some(confirmation) = confirmation {
+                confirmation.sending = true;
+                confirmation.error = None;
+            }
+        });
+        spawn_local(async move {
+            let policy = source.with_value(|source| source.atradius_policy.clone());
+            let done = perform(
+                &client.get_value(),
+                policy.as_ref(),
+                &row,
+                &action,
+                &current.key,
+                language,
+            )
+            .await;
+            match done {
+                Ok(updated) => {
+                    if confirmation.try_set(None).is_some() {
+                        return;
+                    }
+                    merge(updated);
+                    if matches!(action, RowAction::SetReference(_)) {
+                        announcement.set(tr(
+                            language,
+                            "action_done",
+                            &[("insurer", row.insurer.display_name())],
+                        ));
+                    }
+                }
+                Err(error) => {
+                    report(&error);
+                    confirmation.try_update(|confirmation| {
+                        if let Some(confirmation) = confirmation {
+                            confirmation.sending = false;
+                            confirmation.error = Some(error);
+                        }
+                    });
+                }
+            }
+        });
+    };
+    let confirm_view = move || {
+        let current = confirmation.get()?;
+        let row = table.with_value(|table| table.get(current.row).cloned())?;
+        let question = match current.action {
+            Action::SetReference => view! {
+                <label class="tc-filter" part="confirm-label">
+                    <span>{tr(language, "new_reference", &[])}</span>
+                    <input
+                        type="text"
+                        part="confirm-input"
+                        name="reference"
+                        prop:value=move || new_reference.get()
+                        on:input=move |event| new_reference.set(event_target_value(&event))
+                    />
+                </label>
+            }
+            .into_any(),
+            _ => {
+                let buyer = row
+                    .buyer_name
+                    .clone()
+                    .unwrap_or_else(|| row.buyer_id.clone());
+                view! {
+                    <p part="confirm-question">
+                        {tr(
+                            language,
+                            "confirm_cancel",
+                            &[
+                                ("product", &row.product),
+                                ("buyer", &buyer),
+                                ("insurer", row.insurer.display_name()),
+                            ],
+                        )}
+                    </p>
+                }
+                .into_any()
+            }
+        };
+        let error = current.error.map(|error| {
+            view! { <p class="tc-error" part="error" role="alert" data-code=error.code>{error.message}</p> }
+        });
+        let sending = current.sending;
+        Some(view! {
+            <div class="tc-confirm" part="confirm" role="group" data-confirm=action_key(current.action)>
+                {question}
+                {error}
+                <button type="button" class="tc-button" part="button confirm" disabled=sending
+                    aria-busy=sending.to_string() on:click=confirm>
+                    {if sending { tr(language, "sending", &[]) } else { tr(language, "confirm", &[]) }}
+                </button>
+                <button type="button" class="tc-button" part="button back"
+                    on:click=move |_| confirmation.set(None)>
+                    {tr(language, "back", &[])}
+                </button>
+            </div>
+        })
+    };
+
     let detail_view = move || {
         let index = detail.get()?;
         version.track();
@@ -920,7 +1056,29 @@ pub fn DecisionTracker(
                         .into_iter()
                         .map(|action| {
                             let key = action_key(action);
-                            view! { <li part="detail-action" data-action=key>{tr(language, key, &[])}</li> }
+                            let label = tr(language, key, &[]);
+                            let content = if can_perform(row.insurer, action) {
+                                let reference = row.customer_reference.clone().unwrap_or_default();
+                                view! {
+                                    <button type="button" class="tc-button" part="button action"
+                                        on:click=move |_| {
+                                            new_reference.set(reference.clone());
+                                            confirmation.set(Some(Confirmation {
+                                                row: index,
+                                                action,
+                                                key: new_idempotency_key().unwrap_or_default(),
+                                                sending: false,
+                                                error: None,
+                                            }));
+                                        }>
+                                        {label}
+                                    </button>
+                                }
+                                .into_any()
+                            } else {
+                                label.into_any()
+                            };
+                            view! { <li part="detail-action" data-action=key>{content}</li> }
                         })
                         .collect_view()}
                 </ul>
@@ -956,8 +1114,12 @@ pub fn DecisionTracker(
                 </ol>
                 <h4 part="detail-heading">{tr(language, "actions", &[])}</h4>
                 {actions_view}
+                {confirm_view}
                 <button type="button" class="tc-button" part="button close"
-                    on:click=move |_| detail.set(None)>
+                    on:click=move |_| {
+                        detail.set(None);
+                        confirmation.set(None);
+                    }>
                     {tr(language, "close", &[])}
                 </button>
             </section>

@@ -9,6 +9,9 @@
 //!   the buyer's covers and `…/covers/applications`;
 //! - Coface: `GET /companies/products`; while the stream is down, filtered by `easyNumber`.
 //!
+//! Actions performed from the detail panel (today Atradius cancel and customer reference):
+//! `PUT /credit-insurance/cover-management/v1/covers` with an `idempotency-key`.
+//!
 //! Live updates: `GET {proxy}/events?client=tradecover-tracker&policy=…` (Server-Sent Events,
 //! `decision` and `cover` events), and `tradecover-decision` events on the document (the cover
 //! form on the same page).
@@ -21,6 +24,7 @@ pub mod grid_keys;
 mod live;
 mod loader;
 mod pending_check;
+pub mod row_action;
 mod status_kind;
 mod table;
 mod texts;
