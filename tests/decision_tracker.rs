@@ -1138,3 +1138,40 @@ async fn atradius_reference_and_cancel_go_through_the_proxy_after_confirmation()
         "nothing left to cancel"
     );
 }
+
+#[wasm_bindgen_test]
+async fn a_gap_in_the_stream_reloads_and_merges_the_portfolio() {
+    let _turn = turn().await;
+    fake_event_source();
+    let mut decided: Value = serde_json::from_str(COFACE_PORTFOLIO).unwrap();
+    let product = &mut decided["companies"][0]["products"][1];
+    product["deliveryId"] = json!("DLV-3003");
+    product["deliveryStatus"] = json!("DECIDED_FULL");
+    product["orderStatus"] = json!("STATUS_CLOSED");
+    serve(json!([
+        {"method": "GET", "path": PORTFOLIO_PATH, "replies": [
+            {"status": 200, "body": COFACE_PORTFOLIO},
+            {"status": 200, "body": decided},
+        ]},
+    ]));
+    let tracker = Mounted::new(
+        json!({"insurers": "coface", "proxy": "/proxy", "policy": "C-9", "syncUrl": false}),
+    );
+    assert!(until(Duration::from_secs(3), || tracker.shown_rows().len() == 3).await);
+    emit("gap", Some("{\"missedFrom\":1,\"resumedFrom\":11}"));
+    assert!(
+        until(Duration::from_secs(3), || status_of(
+            &tracker, "Dupont", "scoremon"
+        )
+        .as_deref()
+            == Some("Granted (DECIDED_FULL)"))
+        .await
+    );
+    assert_eq!(calls().len(), 2);
+    assert_eq!(calls()[1]["search"], "");
+    assert_eq!(tracker.shown_rows().len(), 3, "merged, not added twice");
+    assert_eq!(
+        tracker.text("[aria-live=polite]"),
+        "Société Dupont SAS: Granted"
+    );
+}

@@ -432,36 +432,24 @@ pub fn DecisionTracker(
         }
     };
 
-    // The proxy's stream.
-    let stream = events_policy
-        .filter(|policy| !policy.trim().is_empty())
-        .and_then(|policy| {
-            let url = events_url(&proxy, &policy);
-            let on_error = move || {
-                if !matches!(live.try_get_untracked(), Some(LiveState::Polling(_))) {
-                    poll();
-                }
-            };
-            let on_open = move || {
-                live.try_set(LiveState::Live);
-            };
-            let opened = LiveStream::open(&url, merge, on_error, on_open);
-            if opened.is_ok() {
-                live.set(LiveState::Live);
-            }
-            opened.ok()
-        });
-    let stream = SendWrapper::new(stream);
-    on_cleanup(move || drop(stream));
-
-    // Loading, page by page.
-    let controller = StoredValue::new_local(web_sys::AbortController::new().ok());
-    {
+    // Loading, page by page: once at the start (rows added as they come), and again when the
+    // stream says events were lost (rows merged, so changes are announced).
+    let controller = StoredValue::new_local(None::<web_sys::AbortController>);
+    let insurers = StoredValue::new(insurers);
+    let load = {
         let alive = alive.clone();
-        let signal = controller.with_value(|controller| controller.as_ref().map(|c| c.signal()));
-        if let Some(signal) = signal {
+        move |reload: bool| {
+            let Ok(fresh) = web_sys::AbortController::new() else {
+                return;
+            };
+            let signal = fresh.signal();
+            let previous = controller.try_update_value(|controller| controller.replace(fresh));
+            if let Some(Some(previous)) = previous {
+                previous.abort();
+            }
+            let alive = alive.clone();
             spawn_local(async move {
-                for insurer in insurers {
+                for insurer in insurers.get_value() {
                     let mut page = 1;
                     loop {
                         let count = table.with_value(DecisionTable::len);
@@ -489,8 +477,12 @@ pub fn DecisionTracker(
                         }
                         match loaded {
                             Ok(loaded) => {
-                                table.update_value(|table| table.extend(loaded.decisions));
-                                version.update(|version| *version += 1);
+                                if reload {
+                                    loaded.decisions.into_iter().for_each(merge);
+                                } else {
+                                    table.update_value(|table| table.extend(loaded.decisions));
+                                    version.update(|version| *version += 1);
+                                }
                                 match loaded.next_page {
                                     Some(next) if next > page => page = next,
                                     _ => break,
@@ -507,7 +499,33 @@ pub fn DecisionTracker(
                 progress.try_set(None);
             });
         }
-    }
+    };
+
+    // The proxy's stream.
+    let stream = events_policy
+        .filter(|policy| !policy.trim().is_empty())
+        .and_then(|policy| {
+            let url = events_url(&proxy, &policy);
+            let on_error = move || {
+                if !matches!(live.try_get_untracked(), Some(LiveState::Polling(_))) {
+                    poll();
+                }
+            };
+            let on_open = move || {
+                live.try_set(LiveState::Live);
+            };
+            let reload = load.clone();
+            let on_gap = move || reload(true);
+            let opened = LiveStream::open(&url, merge, on_error, on_open, on_gap);
+            if opened.is_ok() {
+                live.set(LiveState::Live);
+            }
+            opened.ok()
+        });
+    let stream = SendWrapper::new(stream);
+    on_cleanup(move || drop(stream));
+    load(false);
+
     let cancel = move |_| {
         controller.with_value(|controller| {
             if let Some(controller) = controller {

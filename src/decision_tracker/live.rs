@@ -1,6 +1,6 @@
 //! The proxy's notification stream (`GET {proxy}/events?client=…&policy=…`, Server-Sent Events):
-//! `decision` and `cover` events carry a neutral decision; the browser's `EventSource`
-//! reconnects by itself, sending `Last-Event-ID`.
+//! `decision` and `cover` events carry a neutral decision, `gap` says events were lost (reload);
+//! the browser's `EventSource` reconnects by itself, sending `Last-Event-ID`.
 
 use serde::Deserialize;
 use tradecover_core::decision::Decision;
@@ -48,12 +48,14 @@ pub struct LiveStream {
 
 impl LiveStream {
     /// Opens the stream at `url`: `on_decision` with each decision received, `on_error` when
-    /// the stream fails (the browser then retries), `on_open` when it is (again) connected.
+    /// the stream fails (the browser then retries), `on_open` when it is (again) connected,
+    /// `on_gap` when the proxy no longer had some events (what is shown must be reloaded).
     pub fn open(
         url: &str,
         on_decision: impl Fn(Decision) + 'static,
         on_error: impl Fn() + 'static,
         on_open: impl Fn() + 'static,
+        on_gap: impl Fn() + 'static,
     ) -> Result<Self, JsValue> {
         let source = EventSource::new(url)?;
         let on_decision = std::rc::Rc::new(on_decision);
@@ -72,6 +74,7 @@ impl LiveStream {
         }
         listeners.push(("error", Closure::new(move |_: web_sys::Event| on_error())));
         listeners.push(("open", Closure::new(move |_: web_sys::Event| on_open())));
+        listeners.push(("gap", Closure::new(move |_: web_sys::Event| on_gap())));
         for (name, listener) in &listeners {
             source.add_event_listener_with_callback(name, listener.as_ref().unchecked_ref())?;
         }

@@ -13,7 +13,8 @@
 //! `PUT /credit-insurance/cover-management/v1/covers` with an `idempotency-key`.
 //!
 //! Live updates: `GET {proxy}/events?client=tradecover-tracker&policy=…` (Server-Sent Events,
-//! `decision` and `cover` events), and `tradecover-decision` events on the document (the cover
+//! `decision` and `cover` events applied at once; after a `gap`, the portfolios are loaded again
+//! and merged), and `tradecover-decision` events on the document (the cover
 //! form on the same page).
 
 mod column;

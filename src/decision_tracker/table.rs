@@ -1,6 +1,8 @@
 //! The rows of the tracker, kept once: each decision with its search text and country computed
 //! when it arrives, so that sorting and filtering only build a permutation of row indices.
 
+use std::collections::HashMap;
+
 use tradecover_core::coface::reconcile_temporary;
 use tradecover_core::decision::Decision;
 use tradecover_core::lifecycle::{can_transition, Status};
@@ -42,6 +44,8 @@ pub struct DecisionTable {
     countries: Vec<Option<Country>>,
     /// Lower-case buyer names (sorting by buyer compares these, allocating nothing).
     names: Vec<String>,
+    /// Where each (insurer, id) is, so that merging a decision does not scan the rows.
+    ids: HashMap<(Insurer, String), usize>,
 }
 
 impl DecisionTable {
@@ -71,6 +75,9 @@ impl DecisionTable {
         self.search.push(search_text(&row));
         self.countries.push(country_of(&row));
         self.names.push(sort_name(&row));
+        self.ids
+            .entry((row.insurer, row.id.clone()))
+            .or_insert(self.rows.len());
         self.rows.push(row);
         self.rows.len() - 1
     }
@@ -80,15 +87,21 @@ impl DecisionTable {
             self.search[index] = search_text(&row);
             self.countries[index] = country_of(&row);
             self.names[index] = sort_name(&row);
+            if slot.id != row.id || slot.insurer != row.insurer {
+                if self.ids.get(&(slot.insurer, slot.id.clone())) == Some(&index) {
+                    self.ids.remove(&(slot.insurer, slot.id.clone()));
+                }
+                self.ids
+                    .entry((row.insurer, row.id.clone()))
+                    .or_insert(index);
+            }
             *slot = row;
         }
     }
 
     /// The index of the row of `insurer` with id `id`.
     pub fn position(&self, insurer: Insurer, id: &str) -> Option<usize> {
-        self.rows
-            .iter()
-            .position(|row| row.insurer == insurer && row.id == id)
+        self.ids.get(&(insurer, id.to_owned())).copied()
     }
 
     /// Merges a decision reported later (a live event, the cover form, a poll): replaces the
