@@ -1175,3 +1175,38 @@ async fn a_gap_in_the_stream_reloads_and_merges_the_portfolio() {
         "Société Dupont SAS: Granted"
     );
 }
+
+#[wasm_bindgen_test]
+async fn an_order_event_asks_coface_about_the_company_again() {
+    let _turn = turn().await;
+    fake_event_source();
+    let mut decided: Value = serde_json::from_str(COFACE_PORTFOLIO).unwrap();
+    let product = &mut decided["companies"][0]["products"][1];
+    product["deliveryId"] = json!("DLV-3003");
+    product["deliveryStatus"] = json!("DECIDED_FULL");
+    product["orderStatus"] = json!("STATUS_CLOSED");
+    serve(json!([
+        {"method": "GET", "path": PORTFOLIO_PATH, "replies": [
+            {"status": 200, "body": COFACE_PORTFOLIO},
+            {"status": 200, "body": decided},
+        ]},
+    ]));
+    let tracker = Mounted::new(
+        json!({"insurers": "coface", "proxy": "/proxy", "policy": "C-9", "syncUrl": false}),
+    );
+    assert!(until(Duration::from_secs(3), || tracker.shown_rows().len() == 3).await);
+    let order = json!({"insurer": "coface", "policy": "C-9",
+        "notification": {"messageId": "m-1", "orderId": "ORD-1003"}});
+    emit("order", Some(&order.to_string()));
+    assert!(
+        until(Duration::from_secs(3), || status_of(
+            &tracker, "Dupont", "scoremon"
+        )
+        .as_deref()
+            == Some("Granted (DECIDED_FULL)"))
+        .await
+    );
+    assert_eq!(calls().len(), 2);
+    assert_eq!(calls()[1]["search"], "?easyNumber=0012345678904700000");
+    assert_eq!(tracker.shown_rows().len(), 3);
+}

@@ -24,9 +24,9 @@ use wasm_bindgen::JsCast;
 use super::column::Column;
 use super::csv_export::csv_text;
 use super::grid_keys::next_cell;
-use super::live::{events_url, LiveStream};
+use super::live::{events_url, LiveStream, OrderNotice};
 use super::loader::{load_page, PortfolioSource};
-use super::pending_check::check_pending;
+use super::pending_check::{check_coface_company, check_pending};
 use super::row_action::{can_perform, perform, RowAction};
 use super::status_kind::StatusKind;
 use super::table::{DecisionTable, Merged};
@@ -516,7 +516,35 @@ pub fn DecisionTracker(
             };
             let reload = load.clone();
             let on_gap = move || reload(true);
-            let opened = LiveStream::open(&url, merge, on_error, on_open, on_gap);
+            // A Coface order changed without a full decision: ask about its company again.
+            let on_order = move |notice: OrderNotice| {
+                let easy_number = notice.easy_number.or_else(|| {
+                    let order = notice.order_id?;
+                    table.with_value(|table| {
+                        table
+                            .rows()
+                            .iter()
+                            .find(|row| {
+                                row.insurer == Insurer::Coface
+                                    && (row.order_id.as_deref() == Some(order.as_str())
+                                        || row.id == order)
+                            })
+                            .map(|row| row.buyer_id.clone())
+                    })
+                });
+                let Some(easy_number) = easy_number else {
+                    return;
+                };
+                spawn_local(async move {
+                    let found =
+                        check_coface_company(&client.get_value(), &easy_number, language).await;
+                    match found {
+                        Ok(decisions) => decisions.into_iter().for_each(merge),
+                        Err(error) => report(&error),
+                    }
+                });
+            };
+            let opened = LiveStream::open(&url, merge, on_error, on_open, on_gap, on_order);
             if opened.is_ok() {
                 live.set(LiveState::Live);
             }

@@ -1,5 +1,6 @@
 //! The proxy's notification stream (`GET {proxy}/events?client=…&policy=…`, Server-Sent Events):
-//! `decision` and `cover` events carry a neutral decision, `gap` says events were lost (reload);
+//! `decision` and `cover` events carry a neutral decision, `order` names a Coface company and
+//! order to ask about again, `gap` says events were lost (reload);
 //! the browser's `EventSource` reconnects by itself, sending `Last-Event-ID`.
 
 use serde::Deserialize;
@@ -18,6 +19,30 @@ const DECISION_EVENTS: [&str; 2] = ["decision", "cover"];
 #[derive(Debug, Deserialize)]
 struct DecisionEvent {
     decision: Decision,
+}
+
+/// What an `order` event (a Coface notification without a full decision) names: the company
+/// and the order to ask about again.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct OrderNotice {
+    /// The company's EASY number.
+    pub easy_number: Option<String>,
+    /// The order.
+    pub order_id: Option<String>,
+}
+
+/// The data of an `order` event.
+#[derive(Debug, Deserialize)]
+struct OrderEvent {
+    notification: OrderNotice,
+}
+
+/// What an `order` event's data names, if it can be read.
+pub fn order_of(data: &str) -> Option<OrderNotice> {
+    serde_json::from_str::<OrderEvent>(data)
+        .ok()
+        .map(|event| event.notification)
 }
 
 /// The URL of the stream of `policy` at `proxy`.
@@ -49,13 +74,15 @@ pub struct LiveStream {
 impl LiveStream {
     /// Opens the stream at `url`: `on_decision` with each decision received, `on_error` when
     /// the stream fails (the browser then retries), `on_open` when it is (again) connected,
-    /// `on_gap` when the proxy no longer had some events (what is shown must be reloaded).
+    /// `on_gap` when the proxy no longer had some events (what is shown must be reloaded),
+    /// `on_order` with what an `order` event names.
     pub fn open(
         url: &str,
         on_decision: impl Fn(Decision) + 'static,
         on_error: impl Fn() + 'static,
         on_open: impl Fn() + 'static,
         on_gap: impl Fn() + 'static,
+        on_order: impl Fn(OrderNotice) + 'static,
     ) -> Result<Self, JsValue> {
         let source = EventSource::new(url)?;
         let on_decision = std::rc::Rc::new(on_decision);
@@ -75,6 +102,17 @@ impl LiveStream {
         listeners.push(("error", Closure::new(move |_: web_sys::Event| on_error())));
         listeners.push(("open", Closure::new(move |_: web_sys::Event| on_open())));
         listeners.push(("gap", Closure::new(move |_: web_sys::Event| on_gap())));
+        listeners.push((
+            "order",
+            Closure::new(move |event: web_sys::Event| {
+                let data = event
+                    .dyn_ref::<MessageEvent>()
+                    .and_then(|event| event.data().as_string());
+                if let Some(notice) = data.as_deref().and_then(order_of) {
+                    on_order(notice);
+                }
+            }),
+        ));
         for (name, listener) in &listeners {
             source.add_event_listener_with_callback(name, listener.as_ref().unchecked_ref())?;
         }

@@ -7,7 +7,8 @@
 //!   `GET /riskinfo/v3/covers/{coverId}` per pending row;
 //! - Atradius: `GET /credit-insurance/cover-management/v1/covers`; while the stream is down,
 //!   the buyer's covers and `…/covers/applications`;
-//! - Coface: `GET /companies/products`; while the stream is down, filtered by `easyNumber`.
+//! - Coface: `GET /companies/products`; while the stream is down, and for an `order` event,
+//!   filtered by `easyNumber`.
 //!
 //! Actions performed from the detail panel (today Atradius cancel and customer reference):
 //! `PUT /credit-insurance/cover-management/v1/covers` with an `idempotency-key`.

@@ -60,19 +60,29 @@ pub async fn check_pending(
             }
             Ok(decisions)
         }
-        Insurer::Coface => {
-            let filter = PortfolioFilter {
-                easy_number: Some(row.buyer_id.clone()),
-                ..PortfolioFilter::default()
-            };
-            let Ok(request) = portfolio_request(&filter) else {
-                return Ok(Vec::new());
-            };
-            let response = client.send(row.insurer, &request, language, None).await?;
-            let portfolio =
-                parse_portfolio(response.status, &response.body).map_err(insurer_error)?;
-            Ok(portfolio.decisions)
-        }
+        Insurer::Coface => check_coface_company(client, &row.buyer_id, language).await,
         _ => Ok(Vec::new()),
     }
+}
+
+/// The Coface decisions on the company `easy_number` (temporary numbers too), from its
+/// portfolio: `GET /companies/products?easyNumber=…`. An invalid number gives none.
+pub async fn check_coface_company(
+    client: &ProxyClient,
+    easy_number: &str,
+    language: Language,
+) -> Result<Vec<Decision>, WidgetError> {
+    let filter = PortfolioFilter {
+        easy_number: Some(easy_number.to_owned()),
+        ..PortfolioFilter::default()
+    };
+    let Ok(request) = portfolio_request(&filter) else {
+        return Ok(Vec::new());
+    };
+    let response = client
+        .send(Insurer::Coface, &request, language, None)
+        .await?;
+    let portfolio = parse_portfolio(response.status, &response.body)
+        .map_err(|error| WidgetError::from_insurer(&error, language))?;
+    Ok(portfolio.decisions)
 }
