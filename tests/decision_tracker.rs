@@ -1007,9 +1007,21 @@ async fn arrow_keys_move_between_cells_of_the_grid() {
     .collect();
     assert!(!expected.is_empty());
     assert_eq!(shown, expected);
+    assert_eq!(
+        focused()
+            .and_then(|element| element.get_attribute("part"))
+            .as_deref(),
+        Some("detail"),
+        "the panel takes the focus"
+    );
     tracker.click(".tc-detail [part~=close]");
-    sleep(Duration::from_millis(20)).await;
+    sleep(Duration::from_millis(30)).await;
     assert!(tracker.query(".tc-detail").is_none());
+    assert_eq!(
+        focused_cell(),
+        ("2".to_owned(), "0".to_owned()),
+        "and gives it back"
+    );
 }
 
 const ATRADIUS_COVERS: &str =

@@ -618,10 +618,20 @@ pub fn DecisionTracker(
             Duration::ZERO,
         );
     };
+    // The panel takes the focus when it opens, and gives it back to the active cell on close.
+    let detail_ref = NodeRef::<html::Section>::new();
     let open_detail = move |row: usize| {
         let index = order.with_untracked(|order| order.get(row).copied());
         detail.set(index.map(|index| index as usize));
         confirmation.set(None);
+        set_timeout(
+            move || {
+                if let Some(panel) = detail_ref.try_get_untracked().flatten() {
+                    let _ = panel.focus();
+                }
+            },
+            Duration::ZERO,
+        );
     };
 
     let on_keydown = move |event: ev::KeyboardEvent| {
@@ -1143,8 +1153,8 @@ pub fn DecisionTracker(
             })
             .collect_view();
         Some(view! {
-            <section class="tc-detail" part="detail" aria-label=tr(language, "details", &[])
-                data-status=kind.key()>
+            <section node_ref=detail_ref class="tc-detail" part="detail" tabindex="-1"
+                aria-label=tr(language, "details", &[]) data-status=kind.key()>
                 <h3 part="detail-title">{title}</h3>
                 <dl part="detail-fields">{fields}</dl>
                 <p part="detail-raw">
@@ -1165,6 +1175,7 @@ pub fn DecisionTracker(
                     on:click=move |_| {
                         detail.set(None);
                         confirmation.set(None);
+                        focus_cell(active.get_untracked());
                     }>
                     {tr(language, "close", &[])}
                 </button>
