@@ -16,6 +16,7 @@ use web_sys::{
 };
 
 pub mod cover_form;
+pub mod decision_tracker;
 
 use crate::buyer_search::{BuyerSearch, UnknownBuyer};
 use crate::widget_error::WidgetError;

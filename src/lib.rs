@@ -13,6 +13,7 @@
 
 pub mod buyer_search;
 pub mod cover_form;
+pub mod decision_tracker;
 pub mod js_api;
 pub mod proxy_client;
 mod stylesheet;
@@ -22,7 +23,9 @@ pub mod widget_error;
 pub use buyer_search::BuyerSearch;
 pub use buyer_search::UnknownBuyer;
 pub use cover_form::CoverRequestForm;
+pub use decision_tracker::DecisionTracker;
 pub use js_api::cover_form::{mount_cover_form, CoverFormHandle};
+pub use js_api::decision_tracker::{mount_decision_tracker, DecisionTrackerHandle};
 pub use js_api::{mount_buyer_search, WidgetHandle};
 pub use proxy_client::ProxyClient;
 pub use tradecover_core as core;

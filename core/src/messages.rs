@@ -61,6 +61,7 @@ pub fn all_keys() -> Vec<&'static str> {
         all_codes().as_slice(),
         crate::widget_text::BUYER_SEARCH,
         crate::widget_text::COVER_FORM,
+        crate::widget_text::DECISION_TRACKER,
     ]
     .concat()
 }

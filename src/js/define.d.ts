@@ -18,9 +18,18 @@ export declare class TradecoverCoverForm extends HTMLElement {
   buyer: import('./index.js').Buyer | string | null;
 }
 
+/**
+ * The `<tradecover-decision-tracker>` element, registered when this module is imported.
+ * Attributes: `insurers`, `proxy`, `locale`, `allianz-policies` (JSON), `atradius-customer-id`,
+ * `atradius-policy-id`, `policy`, `page-size`, `sync-url`, and `view` (read when it connects;
+ * the tracker reflects its view there).
+ */
+export declare class TradecoverDecisionTracker extends HTMLElement {}
+
 declare global {
   interface HTMLElementTagNameMap {
     'tradecover-buyer-search': TradecoverBuyerSearch;
     'tradecover-cover-form': TradecoverCoverForm;
+    'tradecover-decision-tracker': TradecoverDecisionTracker;
   }
 }

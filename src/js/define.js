@@ -1,7 +1,7 @@
 // tradecover/define — registers the custom elements (this module's only side effect).
 // The wasm module is loaded when the first element connects, not at import.
 import { load } from './index.js';
-import { mountBuyerSearch, mountCoverForm } from './tradecover.js';
+import { mountBuyerSearch, mountCoverForm, mountDecisionTracker } from './tradecover.js';
 
 const BUYER_SEARCH_OPTIONS = ['insurer', 'proxy', 'country', 'label', 'locale'];
 /** Attributes of `<tradecover-cover-form>` and the mount option each one sets. */
@@ -215,4 +215,94 @@ export class TradecoverCoverForm extends HTMLElement {
 
 if (typeof customElements !== 'undefined' && !customElements.get('tradecover-cover-form')) {
   customElements.define('tradecover-cover-form', TradecoverCoverForm);
+}
+
+/** Attributes of `<tradecover-decision-tracker>` and the mount option each one sets. */
+const DECISION_TRACKER_ATTRIBUTES = {
+  insurers: 'insurers',
+  proxy: 'proxy',
+  locale: 'locale',
+  'allianz-policies': 'allianzPolicies',
+  'atradius-customer-id': 'atradiusCustomerId',
+  'atradius-policy-id': 'atradiusPolicyId',
+  policy: 'policy',
+  'page-size': 'pageSize',
+  'sync-url': 'syncUrl',
+};
+
+/**
+ * `<tradecover-decision-tracker insurers="coface,atradius" proxy="/proxy" policy="C-9">`
+ *
+ * A change of an observed attribute renders the tracker again. `view` (sort and filters) is read
+ * when the element connects and is not observed: the tracker reflects its own view there.
+ */
+export class TradecoverDecisionTracker extends HTMLElement {
+  static get observedAttributes() {
+    return Object.keys(DECISION_TRACKER_ATTRIBUTES);
+  }
+
+  #handle = null;
+  #generation = 0;
+
+  connectedCallback() {
+    this.#mount();
+  }
+
+  disconnectedCallback() {
+    this.#unmount();
+  }
+
+  attributeChangedCallback(_name, oldValue, newValue) {
+    if (oldValue !== newValue && this.#generation > 0 && this.isConnected) {
+      this.#unmount();
+      this.#mount();
+    }
+  }
+
+  #options() {
+    const options = {};
+    for (const [attribute, option] of Object.entries(DECISION_TRACKER_ATTRIBUTES)) {
+      const value = this.getAttribute(attribute);
+      if (value !== null) options[option] = value;
+    }
+    const view = this.getAttribute('view');
+    if (view !== null) options.view = view;
+    return options;
+  }
+
+  async #mount() {
+    const generation = ++this.#generation;
+    try {
+      await load();
+    } catch (error) {
+      if (generation === this.#generation) reportLoadFailure(this, error);
+      return;
+    }
+    if (generation !== this.#generation || !this.isConnected) return;
+    try {
+      this.#handle = mountDecisionTracker(this, this.#options());
+    } catch (error) {
+      console.error(error);
+      this.dispatchEvent(
+        new CustomEvent('tradecover-error', {
+          bubbles: true,
+          composed: true,
+          detail: { code: 'options.invalid', message: String(error.message ?? error), retryable: false },
+        }),
+      );
+    }
+  }
+
+  #unmount() {
+    this.#generation++;
+    if (this.#handle) {
+      this.#handle.unmount();
+      this.#handle.free();
+      this.#handle = null;
+    }
+  }
+}
+
+if (typeof customElements !== 'undefined' && !customElements.get('tradecover-decision-tracker')) {
+  customElements.define('tradecover-decision-tracker', TradecoverDecisionTracker);
 }

@@ -208,10 +208,58 @@ export function mountCoverForm(
   options?: CoverFormOptions,
 ): Promise<CoverFormHandle>;
 
+/** An Allianz Trade policy to list. */
+export interface AllianzPolicy {
+  businessUnitCode: string;
+  policyId: string;
+  extensionId: string;
+}
+
+/** Options of the decision tracker. */
+export interface DecisionTrackerOptions {
+  /** Insurers whose portfolio is loaded: an array, or names separated by commas; default all three. */
+  insurers?: Array<'allianz-trade' | 'atradius' | 'coface'> | string;
+  /** Base URL of your proxy; default `/proxy`. */
+  proxy?: string;
+  /** Language of texts and amounts (BCP 47); default `en`. */
+  locale?: string;
+  /** Allianz Trade: the policies to list (or their JSON). */
+  allianzPolicies?: AllianzPolicy[] | string;
+  /** Atradius: the insured's customer id. */
+  atradiusCustomerId?: number | string;
+  /** Atradius: the policy id. */
+  atradiusPolicyId?: string;
+  /** The policy or contract whose notification stream (`{proxy}/events`) is followed; none: no live updates. */
+  policy?: string;
+  /** Allianz Trade page size; default 500. */
+  pageSize?: number | string;
+  /** The view to start with (the `view` attribute's text); default: the URL fragment's. */
+  view?: string;
+  /** Whether the view is kept in the URL fragment `#tradecover-tracker=…`; default true. */
+  syncUrl?: boolean | string;
+  /** Polling of pending rows while the stream is down; default 30 s, doubling, at most 1 h, ±20 %. */
+  polling?: PollingPolicy;
+}
+
+/** A mounted decision tracker. */
+export interface DecisionTrackerHandle {
+  /** Merges options (a `null` value removes one) and renders again (loading again). */
+  update(options: DecisionTrackerOptions): void;
+  unmount(): void;
+  readonly mounted: boolean;
+}
+
+/** Mounts the decision tracker into `element`'s shadow root. */
+export function mountDecisionTracker(
+  element: HTMLElement,
+  options?: DecisionTrackerOptions,
+): Promise<DecisionTrackerHandle>;
+
 declare global {
   interface HTMLElementEventMap {
     'tradecover-select': CustomEvent<{ buyer: Buyer }>;
     'tradecover-error': CustomEvent<TradecoverError>;
+    'tradecover-view': CustomEvent<{ view: string }>;
     'tradecover-unknown-buyer': CustomEvent<UnknownBuyer>;
     'tradecover-submitted': CustomEvent<Submitted>;
     'tradecover-decision': CustomEvent<Decision>;

@@ -62,6 +62,17 @@ export async function mountCoverForm(element, options = {}) {
   return wasm.mountCoverForm(element, options);
 }
 
+/**
+ * Mounts the decision tracker into `element` (inside an open shadow root).
+ * Resolves to a handle with `update(options)` and `unmount()`. The view (sort and filters) is
+ * reflected in the element's `view` attribute and reported as `tradecover-view` (detail:
+ * {view}); errors as `tradecover-error`.
+ */
+export async function mountDecisionTracker(element, options = {}) {
+  await load();
+  return wasm.mountDecisionTracker(element, options);
+}
+
 const notLoaded = () => ({
   ok: false,
   errors: [

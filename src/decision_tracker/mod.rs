@@ -1,0 +1,40 @@
+//! The decision tracker: every decision of the chosen insurers in one virtualised grid (APG
+//! grid pattern), sorted and filtered by index permutations, kept up to date live from the
+//! proxy's notification stream, exportable as CSV.
+//!
+//! Requests (relative to `{proxy}/{insurer}`), all built and parsed by the core:
+//! - Allianz Trade: `POST /riskinfo/v3/covers/search` page by page; while the stream is down,
+//!   `GET /riskinfo/v3/covers/{coverId}` per pending row;
+//! - Atradius: `GET /credit-insurance/cover-management/v1/covers`; while the stream is down,
+//!   the buyer's covers and `…/covers/applications`;
+//! - Coface: `GET /companies/products`; while the stream is down, and for an `order` event,
+//!   filtered by `easyNumber`.
+//!
+//! Actions performed from the detail panel (today Atradius cancel and customer reference):
+//! `PUT /credit-insurance/cover-management/v1/covers` with an `idempotency-key`.
+//!
+//! Live updates: `GET {proxy}/events?client=tradecover-tracker&policy=…` (Server-Sent Events,
+//! `decision` and `cover` events applied at once; after a `gap`, the portfolios are loaded again
+//! and merged), and `tradecover-decision` events on the document (the cover
+//! form on the same page).
+
+mod column;
+mod component;
+pub mod csv_export;
+mod filter;
+pub mod grid_keys;
+mod live;
+mod loader;
+mod pending_check;
+pub mod row_action;
+mod status_kind;
+mod table;
+mod texts;
+pub mod view_state;
+
+pub use column::Column;
+pub use component::{DecisionTracker, FORM_DECISION_EVENT, OVERSCAN, ROW_HEIGHT, STYLES};
+pub use filter::TrackerFilter;
+pub use live::EVENTS_CLIENT;
+pub use status_kind::StatusKind;
+pub use view_state::{ViewState, FRAGMENT_KEY};

@@ -1,0 +1,217 @@
+//! The rows of the tracker, kept once: each decision with its search text and country computed
+//! when it arrives, so that sorting and filtering only build a permutation of row indices.
+
+use std::collections::HashMap;
+
+use tradecover_core::coface::reconcile_temporary;
+use tradecover_core::decision::Decision;
+use tradecover_core::lifecycle::{can_transition, Status};
+use tradecover_core::{Country, Insurer};
+
+use super::column::Column;
+use super::filter::{country_of, search_text};
+use super::view_state::ViewState;
+
+/// What merging a decision into the table did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Merged {
+    /// A new row at this index.
+    Added(usize),
+    /// The row at this index was replaced; its status before.
+    Updated {
+        /// Index of the row.
+        index: usize,
+        /// Its neutral status before.
+        before: Option<Status>,
+    },
+    /// The row on a temporary Coface EASY number at this index was replaced by its definitive
+    /// decision.
+    Reconciled {
+        /// Index of the row.
+        index: usize,
+        /// The temporary EASY number it had.
+        temporary: String,
+    },
+    /// The report would take the row somewhere the lifecycle does not allow: ignored.
+    Refused,
+}
+
+/// The decisions, in the order they arrived, with what filtering needs.
+#[derive(Debug, Default)]
+pub struct DecisionTable {
+    rows: Vec<Decision>,
+    search: Vec<String>,
+    countries: Vec<Option<Country>>,
+    /// Lower-case buyer names (sorting by buyer compares these, allocating nothing).
+    names: Vec<String>,
+    /// Where each (insurer, id) is, so that merging a decision does not scan the rows.
+    ids: HashMap<(Insurer, String), usize>,
+}
+
+impl DecisionTable {
+    /// How many rows.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// The row at `index`.
+    pub fn get(&self, index: usize) -> Option<&Decision> {
+        self.rows.get(index)
+    }
+
+    /// Every row, in arrival order.
+    pub fn rows(&self) -> &[Decision] {
+        &self.rows
+    }
+
+    /// Adds rows as they are (a portfolio page).
+    pub fn extend(&mut self, rows: impl IntoIterator<Item = Decision>) {
+        for row in rows {
+            self.push(row);
+        }
+    }
+
+    fn push(&mut self, row: Decision) -> usize {
+        self.search.push(search_text(&row));
+        self.countries.push(country_of(&row));
+        self.names.push(sort_name(&row));
+        self.ids
+            .entry((row.insurer, row.id.clone()))
+            .or_insert(self.rows.len());
+        self.rows.push(row);
+        self.rows.len() - 1
+    }
+
+    fn set(&mut self, index: usize, row: Decision) {
+        if let Some(slot) = self.rows.get_mut(index) {
+            self.search[index] = search_text(&row);
+            self.countries[index] = country_of(&row);
+            self.names[index] = sort_name(&row);
+            if slot.id != row.id || slot.insurer != row.insurer {
+                if self.ids.get(&(slot.insurer, slot.id.clone())) == Some(&index) {
+                    self.ids.remove(&(slot.insurer, slot.id.clone()));
+                }
+                self.ids
+                    .entry((row.insurer, row.id.clone()))
+                    .or_insert(index);
+            }
+            *slot = row;
+        }
+    }
+
+    /// The index of the row of `insurer` with id `id`.
+    pub fn position(&self, insurer: Insurer, id: &str) -> Option<usize> {
+        self.ids.get(&(insurer, id.to_owned())).copied()
+    }
+
+    /// Merges a decision reported later (a live event, the cover form, a poll): replaces the
+    /// row with the same insurer and id when the lifecycle allows the change, replaces a row on
+    /// a temporary Coface EASY number it answers (the core's reconciliation) or the Coface row
+    /// of the same order, else adds it.
+    pub fn merge(&mut self, decision: Decision) -> Merged {
+        if let Some(index) = self.position(decision.insurer, &decision.id) {
+            return self.replace(index, decision);
+        }
+        if let Some(reconciliation) = reconcile_temporary(&self.rows, &decision) {
+            let index = reconciliation.index;
+            let temporary = reconciliation.temporary_easy_number.clone();
+            self.set(index, reconciliation.decision);
+            return Merged::Reconciled { index, temporary };
+        }
+        if let Some(index) = self.same_order(&decision) {
+            return self.replace(index, decision);
+        }
+        Merged::Added(self.push(decision))
+    }
+
+    /// Replaces the row at `index` when the lifecycle allows going to the new status.
+    fn replace(&mut self, index: usize, decision: Decision) -> Merged {
+        let before = self.rows[index].status.status;
+        if let (Some(from), Some(to)) = (before, decision.status.status) {
+            if !can_transition(from, to) {
+                return Merged::Refused;
+            }
+        }
+        self.set(index, decision);
+        Merged::Updated { index, before }
+    }
+
+    /// The Coface row of the same order: a pending order is keyed by its orderId, its decision
+    /// by the deliveryId, and both carry the orderId.
+    fn same_order(&self, decision: &Decision) -> Option<usize> {
+        let order = decision.order_id.as_deref().map(str::trim)?;
+        if decision.insurer != Insurer::Coface || order.is_empty() {
+            return None;
+        }
+        self.rows.iter().position(|row| {
+            row.insurer == Insurer::Coface
+                && (row.order_id.as_deref().map(str::trim) == Some(order) || row.id == order)
+        })
+    }
+
+    /// The indices of the rows `view` shows, in its order.
+    pub fn view(&self, view: &ViewState) -> Vec<u32> {
+        let filter = &view.filter;
+        let mut indices: Vec<u32> = if filter.is_empty() {
+            (0..self.rows.len() as u32).collect()
+        } else {
+            let words = filter.words();
+            (0..self.rows.len())
+                .filter(|&index| {
+                    filter.matches(
+                        &self.rows[index],
+                        &words,
+                        &self.search[index],
+                        self.countries[index],
+                    )
+                })
+                .map(|index| index as u32)
+                .collect()
+        };
+        if let Some(column) = view.sort {
+            indices.sort_by(|&a, &b| {
+                let (a, b) = (a as usize, b as usize);
+                let order = match column {
+                    Column::Buyer => self.names[a]
+                        .cmp(&self.names[b])
+                        .then_with(|| self.rows[a].buyer_id.cmp(&self.rows[b].buyer_id)),
+                    _ => column.compare(&self.rows[a], &self.rows[b]),
+                };
+                if view.descending {
+                    order.reverse()
+                } else {
+                    order
+                }
+            });
+        }
+        indices
+    }
+
+    /// The countries of the buyers, each once, for the country filter.
+    pub fn countries(&self) -> Vec<Country> {
+        let mut countries: Vec<Country> = self.countries.iter().flatten().copied().collect();
+        countries.sort_by_key(|country| country.alpha2());
+        countries.dedup();
+        countries
+    }
+
+    /// The products, each once, for the product filter.
+    pub fn products(&self) -> Vec<String> {
+        let mut products: Vec<String> = Vec::new();
+        for row in &self.rows {
+            if !row.product.is_empty() && !products.contains(&row.product) {
+                products.push(row.product.clone());
+            }
+        }
+        products.sort();
+        products
+    }
+}
+
+/// The lower-case buyer name a row sorts by; rows without a name sort last.
+fn sort_name(row: &Decision) -> String {
+    row.buyer_name
+        .as_deref()
+        .map(str::to_lowercase)
+        .unwrap_or_else(|| "\u{10ffff}".to_owned())
+}

@@ -1,0 +1,1224 @@
+//! Browser tests of the decision tracker: mounted through the JS API into a real shadow root (or
+//! as a Leptos component), with `window.fetch` answering per URL like the proxy would, and a fake
+//! `EventSource` installed on `window` standing in for the proxy's notification stream.
+#![cfg(target_arch = "wasm32")]
+
+use std::time::Duration;
+
+use js_sys::{Function, Reflect};
+use leptos::prelude::*;
+use serde_json::{json, Value};
+use tradecover::core::coface::parse_portfolio;
+use tradecover::core::decision::Decision;
+use tradecover::core::lifecycle::{
+    allowed_actions, Action, Outcome, ProductFacts, RawStatus, Status, StatusReport,
+};
+use tradecover::decision_tracker::csv_export::{csv_field, csv_text};
+use tradecover::decision_tracker::grid_keys::next_cell;
+use tradecover::decision_tracker::{ViewState, OVERSCAN, ROW_HEIGHT};
+use tradecover::{mount_decision_tracker, DecisionTracker, DecisionTrackerHandle};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, ShadowRoot};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const COFACE_PORTFOLIO: &str =
+    include_str!("../core/tests/fixtures/coface/portfolio.response.typical.json");
+const PORTFOLIO_PATH: &str = "/proxy/coface/companies/products";
+const ALLIANZ_SEARCH_PATH: &str = "/proxy/allianz-trade/riskinfo/v3/covers/search";
+
+fn window() -> web_sys::Window {
+    web_sys::window().unwrap()
+}
+
+/// Replaces `window.fetch`: each route `{method, path, replies}` answers the calls whose path
+/// ends with `path`, with its replies in turn (the last one repeats); a reply is `{status, body,
+/// delay?}`. Calls are recorded in `window.__tcCalls` (`{method, path, search, client, key,
+/// body}`).
+fn serve(routes: Value) {
+    let install = Function::new_with_args(
+        "routes",
+        "const calls = [];
+         window.__tcCalls = calls;
+         window.fetch = async (input, init) => {
+           const request = input instanceof Request ? input : new Request(input, init);
+           const url = new URL(request.url, location.href);
+           const body = request.method === 'GET' ? null : await request.clone().text();
+           calls.push({ method: request.method, path: url.pathname, search: url.search,
+             client: request.headers.get('x-tradecover-client'), key: request.headers.get('idempotency-key'),
+             body: body ? JSON.parse(body) : null });
+           const route = routes.find((r) => r.method === request.method && url.pathname.endsWith(r.path));
+           if (!route) return new Response('{\"code\":\"proxy.not_allowed\"}', { status: 404 });
+           const reply = route.replies.length > 1 ? route.replies.shift() : route.replies[0];
+           if (reply.delay) await new Promise((resolve) => setTimeout(resolve, reply.delay));
+           const text = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
+           return new Response(text, { status: reply.status, headers: { 'content-type': 'application/json' } });
+         };",
+    );
+    let routes = js_sys::JSON::parse(&routes.to_string()).unwrap();
+    install.call1(&JsValue::NULL, &routes).unwrap();
+}
+
+/// Installs a fake `EventSource`: every instance is kept in `window.__tcSources`, and
+/// `emit(type, data)` delivers an event to its listeners.
+fn fake_event_source() {
+    Function::new_no_args(
+        "window.__tcSources = [];
+         window.EventSource = class {
+           constructor(url) { this.url = url; this.listeners = {}; this.closed = false; window.__tcSources.push(this); }
+           addEventListener(type, listener) { (this.listeners[type] ??= []).push(listener); }
+           removeEventListener(type, listener) {
+             this.listeners[type] = (this.listeners[type] ?? []).filter((each) => each !== listener);
+           }
+           close() { this.closed = true; }
+           emit(type, data) {
+             const event = data === undefined ? new Event(type) : new MessageEvent(type, { data });
+             for (const listener of this.listeners[type] ?? []) listener(event);
+           }
+         };",
+    )
+    .call0(&JsValue::NULL)
+    .unwrap();
+}
+
+/// Emits `type` with `data` (JSON text, or none) on the last fake stream opened.
+fn emit(kind: &str, data: Option<&str>) {
+    let emit = Function::new_with_args(
+        "type, data",
+        "const sources = window.__tcSources; sources[sources.length - 1].emit(type, data ?? undefined);",
+    );
+    emit.call2(
+        &JsValue::NULL,
+        &kind.into(),
+        &data.map(JsValue::from).unwrap_or(JsValue::UNDEFINED),
+    )
+    .unwrap();
+}
+
+fn last_source_url() -> String {
+    Function::new_no_args("const s = window.__tcSources; return s[s.length - 1].url;")
+        .call0(&JsValue::NULL)
+        .unwrap()
+        .as_string()
+        .unwrap()
+}
+
+fn calls() -> Vec<Value> {
+    let calls = Reflect::get(&window(), &"__tcCalls".into()).unwrap();
+    let text = js_sys::JSON::stringify(&calls)
+        .unwrap()
+        .as_string()
+        .unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+async fn sleep(duration: Duration) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                &resolve,
+                duration.as_millis() as i32,
+            )
+            .unwrap();
+    });
+    JsFuture::from(promise).await.unwrap();
+    leptos::task::tick().await;
+}
+
+/// Waits until `condition` holds (at most `limit`); returns whether it did.
+async fn until(limit: Duration, condition: impl Fn() -> bool) -> bool {
+    let step = Duration::from_millis(20);
+    let mut waited = Duration::ZERO;
+    while waited < limit {
+        if condition() {
+            return true;
+        }
+        sleep(step).await;
+        waited += step;
+    }
+    condition()
+}
+
+thread_local! {
+    static BUSY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// One test at a time: they share `window.fetch`, `EventSource` and the URL.
+struct Turn;
+
+impl Drop for Turn {
+    fn drop(&mut self) {
+        BUSY.with(|busy| busy.set(false));
+    }
+}
+
+async fn turn() -> Turn {
+    while BUSY.with(|busy| busy.replace(true)) {
+        sleep(Duration::from_millis(10)).await;
+    }
+    set_fragment("");
+    Turn
+}
+
+fn set_fragment(fragment: &str) {
+    let url = if fragment.is_empty() {
+        window().location().pathname().unwrap()
+    } else {
+        format!("#{fragment}")
+    };
+    window()
+        .history()
+        .unwrap()
+        .replace_state_with_url(&JsValue::NULL, "", Some(&url))
+        .unwrap();
+}
+
+/// Where the tracker's nodes are: a shadow root (JS API) or the host itself (component).
+trait Nodes {
+    fn scope(&self) -> Element;
+
+    fn query(&self, selector: &str) -> Option<Element> {
+        self.scope().query_selector(selector).unwrap()
+    }
+
+    fn query_all(&self, selector: &str) -> Vec<Element> {
+        let list = self.scope().query_selector_all(selector).unwrap();
+        (0..list.length())
+            .filter_map(|i| list.item(i))
+            .map(|node| node.unchecked_into())
+            .collect()
+    }
+
+    fn text(&self, selector: &str) -> String {
+        self.query(selector)
+            .and_then(|element| element.text_content())
+            .unwrap_or_default()
+    }
+
+    /// The rows shown (not the hidden spare ones).
+    fn shown_rows(&self) -> Vec<Element> {
+        self.query_all(".tc-row:not([hidden])")
+    }
+
+    /// The text of `column` (its index) in each row shown, top to bottom.
+    fn column(&self, column: usize) -> Vec<String> {
+        let mut rows: Vec<(u32, String)> = self
+            .shown_rows()
+            .iter()
+            .map(|row| {
+                let index = row.get_attribute("aria-rowindex").unwrap().parse().unwrap();
+                let cell = row
+                    .query_selector(&format!("[data-col=\"{column}\"]"))
+                    .unwrap()
+                    .unwrap();
+                (index, cell.text_content().unwrap_or_default())
+            })
+            .collect();
+        rows.sort();
+        rows.into_iter().map(|(_, text)| text).collect()
+    }
+
+    fn click(&self, selector: &str) {
+        let element: HtmlElement = self
+            .query(selector)
+            .unwrap_or_else(|| panic!("nothing matches {selector}"))
+            .unchecked_into();
+        element.click();
+    }
+
+    async fn set_value(&self, selector: &str, value: &str) {
+        let control = self
+            .query(selector)
+            .unwrap_or_else(|| panic!("nothing matches {selector}"));
+        Reflect::set(&control, &"value".into(), &value.into()).unwrap();
+        let kind = if control.tag_name() == "INPUT"
+            && control.get_attribute("type").as_deref() == Some("search")
+        {
+            "input"
+        } else {
+            "change"
+        };
+        control
+            .dispatch_event(&web_sys::Event::new(kind).unwrap())
+            .unwrap();
+        sleep(Duration::from_millis(10)).await;
+    }
+}
+
+/// A tracker mounted through the JS API.
+struct Mounted {
+    host: HtmlElement,
+    handle: DecisionTrackerHandle,
+}
+
+impl Mounted {
+    fn new(options: Value) -> Self {
+        let document = window().document().unwrap();
+        let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+        document.body().unwrap().append_child(&host).unwrap();
+        let options = js_sys::JSON::parse(&options.to_string()).unwrap();
+        let handle = mount_decision_tracker(host.clone(), options).unwrap();
+        Self { host, handle }
+    }
+
+    fn root(&self) -> ShadowRoot {
+        self.host.shadow_root().unwrap()
+    }
+}
+
+impl Nodes for Mounted {
+    fn scope(&self) -> Element {
+        self.root().first_element_child().unwrap()
+    }
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        self.handle.unmount();
+        self.host.remove();
+    }
+}
+
+/// The tracker as a Leptos component over rows given in Rust.
+struct Component {
+    host: HtmlElement,
+    mounted: Option<leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>>,
+}
+
+impl Component {
+    fn new(decisions: Vec<Decision>) -> Self {
+        let document = window().document().unwrap();
+        let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+        document.body().unwrap().append_child(&host).unwrap();
+        let mounted = leptos::mount::mount_to(host.clone(), move || {
+            view! {
+                <DecisionTracker
+                    insurers=Vec::new()
+                    proxy="/proxy"
+                    decisions=decisions
+                    sync_url=false
+                />
+            }
+            .into_any()
+        });
+        Self {
+            host,
+            mounted: Some(mounted),
+        }
+    }
+}
+
+impl Nodes for Component {
+    fn scope(&self) -> Element {
+        self.host.clone().unchecked_into()
+    }
+}
+
+impl Drop for Component {
+    fn drop(&mut self) {
+        self.mounted.take();
+        self.host.remove();
+    }
+}
+
+fn coface_rows() -> Vec<Decision> {
+    parse_portfolio(200, COFACE_PORTFOLIO.as_bytes())
+        .unwrap()
+        .decisions
+}
+
+/// `count` synthetic rows, each a copy of a Coface decision with its own id and buyer name.
+fn synthetic_rows(count: usize) -> Vec<Decision> {
+    let template = coface_rows().remove(0);
+    (0..count)
+        .map(|index| {
+            let mut row = template.clone();
+            row.id = format!("DLV-{index}");
+            row.order_id = Some(format!("ORD-{index}"));
+            row.buyer_name = Some(format!("Buyer {index:06}"));
+            row
+        })
+        .collect()
+}
+
+fn allianz_cover(id: &str, name: &str) -> Value {
+    json!({"coverId": id, "companyId": "12345678", "companyName": name,
+        "coverTypeCode": "CreditLimit", "coverStatusCode": "Agreement",
+        "creditLimitDetails": {"requestedAmount": 50000, "currencyCode": "EUR"},
+        "creationDate": "2024-03-01",
+        "creditLimitsAggregation": {"creditLimits": [{"technicalDecisionStatusCode": "AlreadyAgreed",
+            "amount": 50000, "currencyCode": "EUR", "startDate": "2024-03-02"}]}})
+}
+
+fn allianz_page(page: u32, delay: u32) -> Value {
+    let covers: Vec<Value> = (0..3)
+        .map(|i| {
+            allianz_cover(
+                &format!("COV-{page}-{i}"),
+                &format!("Allianz buyer {page}-{i}"),
+            )
+        })
+        .collect();
+    json!({"status": 200, "delay": delay, "body": {"covers": covers, "totalItems": 9}})
+}
+
+fn allianz_options() -> Value {
+    json!({"insurers": "allianz-trade", "proxy": "/proxy", "pageSize": 3, "syncUrl": false,
+        "allianzPolicies": [{"businessUnitCode": "FRA", "policyId": "POL-1", "extensionId": "DCL"}]})
+}
+
+#[wasm_bindgen_test]
+async fn loads_every_page_of_every_insurer() {
+    let _turn = turn().await;
+    serve(json!([
+        {"method": "POST", "path": ALLIANZ_SEARCH_PATH,
+            "replies": [allianz_page(1, 0), allianz_page(2, 0), allianz_page(3, 0)]},
+        {"method": "GET", "path": PORTFOLIO_PATH, "replies": [{"status": 200, "body": COFACE_PORTFOLIO}]},
+    ]));
+    let mut options = allianz_options();
+    options["insurers"] = json!(["allianz-trade", "coface"]);
+    let tracker = Mounted::new(options);
+    let expected = 9 + coface_rows().len();
+    assert!(
+        until(Duration::from_secs(5), || tracker.shown_rows().len()
+            == expected)
+        .await
+    );
+    assert!(
+        until(Duration::from_secs(2), || tracker
+            .query(".tc-progress")
+            .is_none())
+        .await
+    );
+    let pages: Vec<u64> = calls()
+        .iter()
+        .filter(|call| call["path"] == ALLIANZ_SEARCH_PATH)
+        .map(|call| call["body"]["pagination"]["page"].as_u64().unwrap())
+        .collect();
+    assert_eq!(pages, [1, 2, 3]);
+    assert!(calls().iter().all(|call| call["client"].as_str().is_some()));
+    assert_eq!(calls().last().unwrap()["path"], PORTFOLIO_PATH);
+    let summary = tracker.text(".tc-summary");
+    assert!(
+        summary.contains(&format!("{expected} of {expected}")),
+        "{summary}"
+    );
+    assert_eq!(
+        tracker
+            .query("[role=grid]")
+            .unwrap()
+            .get_attribute("aria-rowcount"),
+        Some((expected + 1).to_string())
+    );
+}
+
+#[wasm_bindgen_test]
+async fn loading_shows_progress_and_can_be_cancelled() {
+    let _turn = turn().await;
+    serve(json!([
+        {"method": "POST", "path": ALLIANZ_SEARCH_PATH,
+            "replies": [allianz_page(1, 0), allianz_page(2, 600), allianz_page(3, 0)]},
+    ]));
+    let tracker = Mounted::new(allianz_options());
+    assert!(
+        until(Duration::from_secs(3), || tracker
+            .text(".tc-progress")
+            .contains("page 2"))
+        .await,
+        "{}",
+        tracker.text(".tc-progress")
+    );
+    assert_eq!(tracker.shown_rows().len(), 3);
+    assert!(tracker.text(".tc-progress").contains("3 decisions so far"));
+    assert_eq!(
+        tracker
+            .query(".tc-progress")
+            .unwrap()
+            .get_attribute("role")
+            .as_deref(),
+        Some("status")
+    );
+    tracker.click(".tc-progress button");
+    sleep(Duration::from_millis(20)).await;
+    assert!(tracker.query(".tc-progress").is_none());
+    assert!(tracker.text(".tc-notice").contains("3 decisions loaded"));
+    // The second page arrives after the cancel: it is dropped, and no third page is asked for.
+    sleep(Duration::from_millis(900)).await;
+    assert_eq!(tracker.shown_rows().len(), 3);
+    assert_eq!(calls().len(), 2);
+}
+
+#[wasm_bindgen_test]
+async fn a_hundred_thousand_rows_keep_a_constant_number_of_row_nodes() {
+    let _turn = turn().await;
+    let total = 100_000;
+    let tracker = Component::new(synthetic_rows(total));
+    assert!(until(Duration::from_secs(10), || !tracker.shown_rows().is_empty()).await);
+    let grid = tracker.query("[role=grid]").unwrap();
+    assert_eq!(
+        grid.get_attribute("aria-rowcount"),
+        Some((total + 1).to_string())
+    );
+    let nodes = tracker.query_all(".tc-row").len();
+    assert!(nodes < 60, "{nodes} row nodes");
+    let scroller: HtmlElement = tracker.query(".tc-scroller").unwrap().unchecked_into();
+    let mut seen_first = Vec::new();
+    for target in [50_000usize, 99_990, 1_234, 0] {
+        scroller.set_scroll_top((target as f64 * ROW_HEIGHT) as i32);
+        scroller
+            .dispatch_event(&web_sys::Event::new("scroll").unwrap())
+            .unwrap();
+        sleep(Duration::from_millis(30)).await;
+        assert_eq!(tracker.query_all(".tc-row").len(), nodes, "at row {target}");
+        let names = tracker.column(0);
+        let top = f64::from(scroller.scroll_top()) / ROW_HEIGHT;
+        let first = (top.floor() as usize).saturating_sub(OVERSCAN);
+        assert_eq!(
+            names.first(),
+            Some(&format!("Buyer {first:06}")),
+            "at row {target}"
+        );
+        seen_first.push(first);
+    }
+    assert_eq!(seen_first.last(), Some(&0));
+    assert!(seen_first[0] > 49_000);
+
+    // Sorting and filtering the 100,000 rows: a permutation, the same row nodes.
+    tracker.click("[data-column=buyer] button");
+    tracker.click("[data-column=buyer] button");
+    let last = format!("Buyer {:06}", total - 1);
+    assert!(
+        until(Duration::from_secs(5), || tracker.column(0).first()
+            == Some(&last))
+        .await,
+        "{:?}",
+        tracker.column(0).first()
+    );
+    tracker.set_value("[name=q]", "buyer 05000").await;
+    // Every word must appear somewhere in the row: names 050000 to 050009, and 005000.
+    let mut expected: Vec<String> = (0..10).rev().map(|i| format!("Buyer 05000{i}")).collect();
+    expected.push("Buyer 005000".to_owned());
+    assert!(
+        until(Duration::from_secs(5), || tracker.column(0) == expected).await,
+        "{:?}",
+        tracker.column(0)
+    );
+    assert_eq!(grid.get_attribute("aria-rowcount"), Some("12".to_owned()));
+    assert_eq!(tracker.query_all(".tc-row").len(), nodes);
+}
+
+#[wasm_bindgen_test]
+async fn sorts_and_filters_by_column() {
+    let _turn = turn().await;
+    serve(json!([
+        {"method": "GET", "path": PORTFOLIO_PATH, "replies": [{"status": 200, "body": COFACE_PORTFOLIO}]},
+    ]));
+    let tracker = Mounted::new(json!({"insurers": "coface", "proxy": "/proxy", "syncUrl": false}));
+    assert!(until(Duration::from_secs(3), || tracker.shown_rows().len() == 3).await);
+    let mut names: Vec<String> = coface_rows()
+        .iter()
+        .map(|row| row.buyer_name.clone().unwrap())
+        .collect();
+    names.sort_by_key(|name| name.to_lowercase());
+    tracker.click("[data-column=buyer] button");
+    assert!(until(Duration::from_secs(1), || tracker.column(0) == names).await);
+    assert_eq!(
+        tracker
+            .query("[data-column=buyer]")
+            .unwrap()
+            .get_attribute("aria-sort")
+            .as_deref(),
+        Some("ascending")
+    );
+    tracker.click("[data-column=buyer] button");
+    names.reverse();
+    assert!(until(Duration::from_secs(1), || tracker.column(0) == names).await);
+    assert_eq!(
+        tracker.host.get_attribute("view").as_deref(),
+        Some("sort=-buyer")
+    );
+
+    tracker.set_value("[name=q]", "corp").await;
+    assert!(
+        until(Duration::from_secs(1), || tracker.column(0)
+            == ["Acme Corp"])
+        .await,
+        "{:?} {:?}",
+        tracker.column(0),
+        tracker.host.get_attribute("view")
+    );
+    tracker.set_value("[name=q]", "").await;
+    tracker.set_value("select[name=status]", "pending").await;
+    let pending = coface_rows()
+        .iter()
+        .filter(|row| matches!(row.status.status, Some(Status::Pending(_))))
+        .count();
+    assert!(
+        until(Duration::from_secs(1), || tracker.shown_rows().len()
+            == pending)
+        .await
+    );
+    tracker.set_value("select[name=country]", "FR").await;
+    assert!(
+        until(Duration::from_secs(1), || tracker.column(0)
+            == ["Société Dupont SAS"])
+        .await
+    );
+    tracker.set_value("select[name=status]", "").await;
+    tracker.set_value("select[name=country]", "").await;
+    tracker
+        .set_value("select[name=product]", "CREDITLIMIT")
+        .await;
+    assert!(until(Duration::from_secs(1), || tracker.shown_rows().len() == 2).await);
+    tracker.set_value("[name=from]", "2024-03-01").await;
+    assert!(
+        until(Duration::from_secs(1), || tracker.column(0)
+            == ["Société Dupont SAS"])
+        .await
+    );
+    let view = tracker.host.get_attribute("view").unwrap();
+    assert_eq!(view, "sort=-buyer&product=CREDITLIMIT&from=2024-03-01");
+    tracker.set_value("[name=to]", "2024-02-28").await;
+    assert!(until(Duration::from_secs(1), || tracker.shown_rows().is_empty()).await);
+    assert!(
+        until(Duration::from_secs(1), || tracker
+            .query(".tc-empty:not([hidden])")
+            .is_some())
+        .await,
+        "{:?}",
+        tracker.query(".tc-empty").map(|empty| empty.outer_html())
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_view_round_trips_through_the_url_fragment() {
+    let _turn = turn().await;
+    serve(json!([
+        {"method": "GET", "path": PORTFOLIO_PATH, "replies": [{"status": 200, "body": COFACE_PORTFOLIO}]},
+    ]));
+    let chosen = ViewState::from_text("sort=buyer&status=pending&q=corp");
+    assert_eq!(ViewState::from_text(&chosen.to_text()), chosen);
+    set_fragment(&format!("section=2&{}", chosen.to_fragment()));
+    let tracker = Mounted::new(json!({"insurers": "coface", "proxy": "/proxy"}));
+    assert!(
+        until(Duration::from_secs(3), || tracker.column(0)
+            == ["Acme Corp"])
+        .await
+    );
+    let status: web_sys::HtmlSelectElement = tracker
+        .query("select[name=status]")
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(status.value(), "pending");
+    tracker.set_value("[name=q]", "").await;
+    assert!(until(Duration::from_secs(1), || tracker.shown_rows().len() == 2).await);
+    let hash = window().location().hash().unwrap();
+    assert!(hash.starts_with("#section=2&tradecover-tracker="), "{hash}");
+    let restored = ViewState::from_fragment(&hash).unwrap();
+    assert_eq!(restored.to_text(), "sort=buyer&status=pending");
+    let shown = tracker.column(0);
+    drop(tracker);
+    // A link with that fragment shows the same rows.
+    let again = Mounted::new(json!({"insurers": "coface", "proxy": "/proxy"}));
+    assert!(until(Duration::from_secs(3), || again.column(0) == shown).await);
+    drop(again);
+    set_fragment("");
+}
+
+#[wasm_bindgen_test]
+async fn exports_the_filtered_view_as_csv() {
+    let _turn = turn().await;
+    assert_eq!(csv_field("plain"), "plain");
+    assert_eq!(csv_field("a,b"), "\"a,b\"");
+    assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+    for risky in ["=1+1", "+33 1", "-2", "@SUM(A1)"] {
+        assert_eq!(csv_field(risky), format!("'{risky}"));
+    }
+    assert_eq!(
+        csv_text(
+            &["a".into(), "b".into()],
+            [vec!["x\ny".to_owned(), "=z".to_owned()]].into_iter()
+        ),
+        "a,b\r\n\"x\ny\",'=z\r\n"
+    );
+
+    Function::new_no_args(
+        "window.__tcBlobs = [];
+         URL.createObjectURL = (blob) => { window.__tcBlobs.push(blob); return 'blob:tradecover-test'; };
+         URL.revokeObjectURL = () => {};",
+    )
+    .call0(&JsValue::NULL)
+    .unwrap();
+    let mut rows = synthetic_rows(3);
+    rows[0].buyer_name = Some("Dupont \"Frères\", SA".to_owned());
+    rows[0].customer_reference = Some("=HYPERLINK(\"http://x\")".to_owned());
+    rows[2].buyer_name = Some("Filtered out".to_owned());
+    let tracker = Component::new(rows);
+    assert!(until(Duration::from_secs(2), || tracker.shown_rows().len() == 3).await);
+    let hidden_name = "Filtered out";
+    // Only the rows shown are exported.
+    tracker.set_value("[name=q]", "ord-0").await;
+    assert!(until(Duration::from_secs(1), || tracker.shown_rows().len() == 1).await);
+    tracker.click(".tc-toolbar [part~=export]");
+    sleep(Duration::from_millis(20)).await;
+    let blob: web_sys::Blob = Function::new_no_args("return window.__tcBlobs[0];")
+        .call0(&JsValue::NULL)
+        .unwrap()
+        .unchecked_into();
+    assert!(blob.type_().starts_with("text/csv"));
+    let text = JsFuture::from(blob.text())
+        .await
+        .unwrap()
+        .as_string()
+        .unwrap();
+    let text = text.trim_start_matches('\u{feff}');
+    let lines: Vec<&str> = text.split("\r\n").collect();
+    assert_eq!(lines.len(), 3, "{text:?}");
+    assert!(lines[0].starts_with("Buyer,Identifiers,Insurer,Product,"));
+    assert!(
+        lines[1].starts_with("\"Dupont \"\"Frères\"\", SA\","),
+        "{}",
+        lines[1]
+    );
+    assert!(
+        lines[1].contains(",\"'=HYPERLINK(\"\"http://x\"\")\""),
+        "{}",
+        lines[1]
+    );
+    assert!(!text.contains(hidden_name));
+    assert_eq!(lines[2], "");
+}
+
+/// A Coface decision event: the pending product ORD-1003 decided.
+fn decided_event() -> String {
+    let mut decision = coface_rows()
+        .into_iter()
+        .find(|row| row.id == "ORD-1003")
+        .unwrap();
+    decision.id = "DLV-3003".to_owned();
+    decision.status = StatusReport {
+        status: Some(Status::Decided(Outcome::Full)),
+        raw: RawStatus::new("coface.delivery", "DECIDED_FULL"),
+    };
+    json!({"insurer": "coface", "policy": "C-9", "decision": decision}).to_string()
+}
+
+fn status_of(tracker: &impl Nodes, name_part: &str, product: &str) -> Option<String> {
+    tracker.shown_rows().into_iter().find_map(|row| {
+        let text = row.text_content().unwrap_or_default().to_lowercase();
+        (text.contains(&name_part.to_lowercase()) && text.contains(&product.to_lowercase())).then(
+            || {
+                row.query_selector("[data-col=\"6\"]")
+                    .unwrap()
+                    .unwrap()
+                    .text_content()
+                    .unwrap()
+            },
+        )
+    })
+}
+
+#[wasm_bindgen_test]
+async fn a_decision_event_flips_a_pending_row_without_reload() {
+    let _turn = turn().await;
+    fake_event_source();
+    serve(json!([
+        {"method": "GET", "path": PORTFOLIO_PATH, "replies": [{"status": 200, "body": COFACE_PORTFOLIO}]},
+    ]));
+    let tracker = Mounted::new(
+        json!({"insurers": "coface", "proxy": "/proxy", "policy": "C-9", "syncUrl": false}),
+    );
+    assert!(until(Duration::from_secs(3), || tracker.shown_rows().len() == 3).await);
+    assert_eq!(
+        last_source_url(),
+        "/proxy/events?client=tradecover-tracker&policy=C-9"
+    );
+    assert_eq!(
+        tracker
+            .query(".tc-tracker")
+            .unwrap()
+            .get_attribute("data-live")
+            .as_deref(),
+        Some("live")
+    );
+    assert_eq!(
+        status_of(&tracker, "Dupont", "scoremon").as_deref(),
+        Some("Pending (STATUS_PENDING_UNDERWRITING)")
+    );
+    emit("decision", Some(&decided_event()));
+    assert!(
+        until(Duration::from_secs(1), || status_of(
+            &tracker, "Dupont", "scoremon"
+        )
+        .as_deref()
+            == Some("Granted (DECIDED_FULL)"))
+        .await
+    );
+    assert_eq!(tracker.shown_rows().len(), 3);
+    assert_eq!(calls().len(), 1, "no reload");
+    assert_eq!(
+        tracker.text("[aria-live=polite]"),
+        "Société Dupont SAS: Granted"
+    );
+
+    // The temporary Coface number is replaced by the definitive one the event links by order.
+    let mut definitive = coface_rows()
+        .into_iter()
+        .find(|row| row.buyer_id == "Z000000012345")
+        .unwrap();
+    definitive.buyer_id = "0099887766554400000".to_owned();
+    definitive.id = "DLV-4004".to_owned();
+    definitive.buyer_identifiers.clear();
+    definitive.status = StatusReport {
+        status: Some(Status::Decided(Outcome::Refused)),
+        raw: RawStatus::new("coface.delivery", "DECIDED_REFUSED"),
+    };
+    emit(
+        "decision",
+        Some(&json!({"insurer": "coface", "decision": definitive}).to_string()),
+    );
+    assert!(
+        until(Duration::from_secs(1), || tracker
+            .column(1)
+            .iter()
+            .any(|ids| ids.contains("0099887766554400000")))
+        .await
+    );
+    assert!(!tracker
+        .column(1)
+        .iter()
+        .any(|ids| ids.contains("Z000000012345")));
+    assert_eq!(tracker.shown_rows().len(), 3);
+
+    // An application sent from the cover form on the same page joins the rows.
+    let mut applied = synthetic_rows(1).remove(0);
+    applied.buyer_name = Some("Nouvel Acheteur SA".to_owned());
+    let detail = serde_wasm_bindgen::to_value(&applied).unwrap();
+    let init = web_sys::CustomEventInit::new();
+    init.set_detail(&detail);
+    init.set_bubbles(true);
+    let event =
+        web_sys::CustomEvent::new_with_event_init_dict("tradecover-decision", &init).unwrap();
+    window().document().unwrap().dispatch_event(&event).unwrap();
+    assert!(until(Duration::from_secs(1), || tracker.shown_rows().len() == 4).await);
+    assert!(tracker.column(0).contains(&"Nouvel Acheteur SA".to_owned()));
+    drop(tracker);
+    let closed =
+        Function::new_no_args("return window.__tcSources[window.__tcSources.length - 1].closed;")
+            .call0(&JsValue::NULL)
+            .unwrap();
+    assert_eq!(closed.as_bool(), Some(true), "unmounting closes the stream");
+}
+
+#[wasm_bindgen_test]
+async fn pending_rows_are_polled_when_the_stream_fails() {
+    let _turn = turn().await;
+    fake_event_source();
+    let mut decided: Value = serde_json::from_str(COFACE_PORTFOLIO).unwrap();
+    let product = &mut decided["companies"][0]["products"][1];
+    product["deliveryId"] = json!("DLV-3003");
+    product["deliveryStatus"] = json!("DECIDED_FULL");
+    product["orderStatus"] = json!("STATUS_CLOSED");
+    serve(json!([
+        {"method": "GET", "path": PORTFOLIO_PATH, "replies": [
+            {"status": 200, "body": COFACE_PORTFOLIO},
+            {"status": 200, "body": decided},
+        ]},
+    ]));
+    let tracker = Mounted::new(
+        json!({"insurers": "coface", "proxy": "/proxy", "policy": "C-9",
+        "syncUrl": false, "polling": {"initialDelay": 2, "factor": 2, "maxDelay": 60, "jitter": 0}}),
+    );
+    assert!(until(Duration::from_secs(3), || tracker.shown_rows().len() == 3).await);
+    emit("error", None);
+    sleep(Duration::from_millis(20)).await;
+    assert_eq!(
+        tracker
+            .query(".tc-tracker")
+            .unwrap()
+            .get_attribute("data-live")
+            .as_deref(),
+        Some("polling")
+    );
+    assert!(tracker.text(".tc-summary").contains("checked again at"));
+    assert_eq!(
+        calls().len(),
+        1,
+        "nothing is asked before the policy's first delay"
+    );
+    assert!(
+        until(Duration::from_secs(5), || status_of(
+            &tracker, "Dupont", "scoremon"
+        )
+        .as_deref()
+            == Some("Granted (DECIDED_FULL)"))
+        .await,
+        "{:?} {:?}",
+        status_of(&tracker, "Dupont", "scoremon"),
+        tracker.column(3)
+    );
+    let checks: Vec<String> = calls()
+        .iter()
+        .skip(1)
+        .map(|call| call["search"].as_str().unwrap().to_owned())
+        .collect();
+    assert!(
+        checks.contains(&"?easyNumber=0012345678904700000".to_owned()),
+        "{checks:?}"
+    );
+    assert!(
+        checks.contains(&"?easyNumber=Z000000012345".to_owned()),
+        "{checks:?}"
+    );
+    assert_eq!(tracker.shown_rows().len(), 3);
+    // Back online: polling stops.
+    emit("open", None);
+    sleep(Duration::from_millis(20)).await;
+    assert_eq!(
+        tracker
+            .query(".tc-tracker")
+            .unwrap()
+            .get_attribute("data-live")
+            .as_deref(),
+        Some("live")
+    );
+}
+
+fn focused() -> Option<Element> {
+    window().document().unwrap().active_element()
+}
+
+fn focused_cell() -> (String, String) {
+    let cell = focused().unwrap();
+    let row = cell.closest("[role=row]").unwrap().unwrap();
+    (
+        row.get_attribute("aria-rowindex").unwrap(),
+        cell.get_attribute("data-col").unwrap(),
+    )
+}
+
+async fn press(key: &str, ctrl: bool) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_ctrl_key(ctrl);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    focused().unwrap().dispatch_event(&event).unwrap();
+    sleep(Duration::from_millis(30)).await;
+}
+
+#[wasm_bindgen_test]
+async fn arrow_keys_move_between_cells_of_the_grid() {
+    let _turn = turn().await;
+    assert_eq!(next_cell("ArrowLeft", false, (0, 0), 5, 3, 2), Some((0, 0)));
+    assert_eq!(next_cell("PageDown", false, (3, 1), 5, 3, 2), Some((4, 1)));
+    assert_eq!(next_cell("x", false, (0, 0), 5, 3, 2), None);
+    assert_eq!(next_cell("ArrowDown", false, (0, 0), 0, 3, 2), None);
+
+    let rows = 500;
+    let tracker = Component::new(synthetic_rows(rows));
+    assert!(until(Duration::from_secs(3), || !tracker.shown_rows().is_empty()).await);
+    let grid = tracker.query("[role=grid]").unwrap();
+    assert_eq!(grid.get_attribute("aria-colcount").as_deref(), Some("12"));
+    assert!(grid.get_attribute("aria-labelledby").is_some());
+    assert_eq!(tracker.query_all("[role=columnheader]").len(), 12);
+    assert_eq!(
+        tracker
+            .query(".tc-header-row")
+            .unwrap()
+            .get_attribute("aria-rowindex")
+            .as_deref(),
+        Some("1")
+    );
+    assert_eq!(
+        tracker.query_all("[role=gridcell][tabindex=\"0\"]").len(),
+        1
+    );
+    tracker.click("[role=row][aria-rowindex=\"2\"] [data-col=\"0\"]");
+    let first: HtmlElement = tracker
+        .query("[role=row][aria-rowindex=\"2\"] [data-col=\"0\"]")
+        .unwrap()
+        .unchecked_into();
+    first.focus().unwrap();
+    press("ArrowDown", false).await;
+    assert_eq!(focused_cell(), ("3".to_owned(), "0".to_owned()));
+    press("ArrowRight", false).await;
+    press("ArrowRight", false).await;
+    assert_eq!(focused_cell(), ("3".to_owned(), "2".to_owned()));
+    press("End", false).await;
+    assert_eq!(focused_cell(), ("3".to_owned(), "11".to_owned()));
+    press("Home", false).await;
+    assert_eq!(focused_cell(), ("3".to_owned(), "0".to_owned()));
+    press("End", true).await;
+    assert_eq!(focused_cell(), ((rows + 1).to_string(), "11".to_owned()));
+    assert_eq!(
+        focused().unwrap().get_attribute("tabindex").as_deref(),
+        Some("0")
+    );
+    press("ArrowUp", false).await;
+    assert_eq!(focused_cell(), (rows.to_string(), "11".to_owned()));
+    press("Home", true).await;
+    assert_eq!(focused_cell(), ("2".to_owned(), "0".to_owned()));
+    press("PageDown", false).await;
+    let (row, _) = focused_cell();
+    assert!(row.parse::<usize>().unwrap() > 2);
+    assert_eq!(
+        tracker.query_all("[role=gridcell][tabindex=\"0\"]").len(),
+        1
+    );
+
+    // Enter opens the row's details: its raw code and what the core allows on it.
+    press("Home", true).await;
+    press("Enter", false).await;
+    let detail = tracker.query(".tc-detail").expect("detail panel");
+    assert!(detail.text_content().unwrap().contains("DECIDED_PARTIAL"));
+    let shown: Vec<String> = tracker
+        .query_all("[data-action]")
+        .iter()
+        .map(|item| item.get_attribute("data-action").unwrap())
+        .collect();
+    let row = &synthetic_rows(1)[0];
+    let expected: Vec<String> = allowed_actions(
+        row.insurer,
+        row.status.status.unwrap(),
+        ProductFacts {
+            has_delivery_id: true,
+            ..ProductFacts::default()
+        },
+    )
+    .into_iter()
+    .map(|action| {
+        match action {
+            Action::Increase => "action_increase",
+            Action::Reduce => "action_reduce",
+            Action::Cancel => "action_cancel",
+            Action::Delete => "action_delete",
+            Action::Stop => "action_stop",
+            Action::Convert => "action_convert",
+            Action::SetReference => "action_set_reference",
+        }
+        .to_owned()
+    })
+    .collect();
+    assert!(!expected.is_empty());
+    assert_eq!(shown, expected);
+    assert_eq!(
+        focused()
+            .and_then(|element| element.get_attribute("part"))
+            .as_deref(),
+        Some("detail"),
+        "the panel takes the focus"
+    );
+    tracker.click(".tc-detail [part~=close]");
+    sleep(Duration::from_millis(30)).await;
+    assert!(tracker.query(".tc-detail").is_none());
+    assert_eq!(
+        focused_cell(),
+        ("2".to_owned(), "0".to_owned()),
+        "and gives it back"
+    );
+}
+
+const ATRADIUS_COVERS: &str =
+    include_str!("../core/tests/fixtures/atradius/covers.typical.response.json");
+const ATRADIUS_MODIFIED: &str =
+    include_str!("../core/tests/fixtures/atradius/modify.accepted.response.json");
+const ATRADIUS_COVERS_PATH: &str = "/proxy/atradius/credit-insurance/cover-management/v1/covers";
+
+fn fixture_body(fixture: &str) -> Value {
+    serde_json::from_str::<Value>(fixture).unwrap()["body"].clone()
+}
+
+/// Opens the detail panel of the first row shown.
+async fn open_first_detail(tracker: &impl Nodes) {
+    let cell: HtmlElement = tracker
+        .query("[role=row][aria-rowindex=\"2\"] [data-col=\"0\"]")
+        .unwrap()
+        .unchecked_into();
+    cell.click();
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("Enter");
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    cell.dispatch_event(&event).unwrap();
+    sleep(Duration::from_millis(30)).await;
+}
+
+#[wasm_bindgen_test]
+async fn atradius_reference_and_cancel_go_through_the_proxy_after_confirmation() {
+    let _turn = turn().await;
+    serve(json!([
+        {"method": "GET", "path": ATRADIUS_COVERS_PATH,
+            "replies": [{"status": 200, "body": fixture_body(ATRADIUS_COVERS)}]},
+        {"method": "PUT", "path": ATRADIUS_COVERS_PATH, "replies": [
+            {"status": 503, "body": {"message": "busy"}},
+            {"status": 200, "body": fixture_body(ATRADIUS_MODIFIED)},
+        ]},
+    ]));
+    let tracker = Mounted::new(
+        json!({"insurers": "atradius", "proxy": "/proxy", "syncUrl": false,
+        "atradiusCustomerId": "10000001", "atradiusPolicyId": "POL-1"}),
+    );
+    assert!(until(Duration::from_secs(3), || tracker.shown_rows().len() == 2).await);
+    tracker.click("[data-column=buyer] button");
+    sleep(Duration::from_millis(20)).await;
+    open_first_detail(&tracker).await;
+    assert!(tracker.query(".tc-detail").is_some());
+    let reference_before = tracker.text(".tc-detail [data-column=reference]");
+
+    // Set the reference: nothing is sent before the confirmation; a failure keeps the key.
+    tracker.click("[data-action=action_set_reference] button");
+    sleep(Duration::from_millis(20)).await;
+    assert_eq!(calls().len(), 1);
+    let input = tracker.query(".tc-confirm [name=reference]").unwrap();
+    assert_eq!(
+        Reflect::get(&input, &"value".into()).unwrap().as_string(),
+        Some(reference_before.clone())
+    );
+    Reflect::set(&input, &"value".into(), &"REF-9".into()).unwrap();
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    tracker.click(".tc-confirm [part~=confirm]");
+    assert!(
+        until(Duration::from_secs(2), || tracker
+            .query(".tc-confirm [role=alert]")
+            .is_some())
+        .await
+    );
+    tracker.click(".tc-confirm [part~=confirm]");
+    assert!(
+        until(Duration::from_secs(2), || tracker
+            .query(".tc-confirm")
+            .is_none())
+        .await
+    );
+    let puts: Vec<Value> = calls()
+        .into_iter()
+        .filter(|call| call["method"] == "PUT")
+        .collect();
+    assert_eq!(puts.len(), 2);
+    assert_eq!(puts[0]["body"]["action"], "update-reference");
+    assert_eq!(puts[0]["body"]["customerRefNumber"], "REF-9");
+    let key = puts[0]["key"].as_str().unwrap().to_owned();
+    assert!(key.len() >= 16);
+    assert_eq!(
+        puts[1]["key"].as_str(),
+        Some(key.as_str()),
+        "a retry keeps its key"
+    );
+    assert!(
+        until(Duration::from_secs(1), || tracker
+            .text(".tc-detail [data-column=reference]")
+            == "REF-9")
+        .await
+    );
+    assert!(tracker
+        .text("[aria-live=polite]")
+        .contains("Atradius accepted the change"));
+
+    // Cancel: asked first, then sent with a new key; the row ends.
+    tracker.click("[data-action=action_cancel] button");
+    sleep(Duration::from_millis(20)).await;
+    assert!(tracker.text(".tc-confirm").contains("cannot be undone"));
+    tracker.click(".tc-confirm [part~=back]");
+    sleep(Duration::from_millis(20)).await;
+    assert!(tracker.query(".tc-confirm").is_none());
+    assert_eq!(calls().len(), 3);
+    tracker.click("[data-action=action_cancel] button");
+    sleep(Duration::from_millis(20)).await;
+    tracker.click(".tc-confirm [part~=confirm]");
+    assert!(until(Duration::from_secs(2), || calls().len() == 4).await);
+    let cancel = calls().pop().unwrap();
+    assert_eq!(cancel["body"]["action"], "cancel");
+    assert_ne!(cancel["key"].as_str(), Some(key.as_str()));
+    assert!(
+        until(Duration::from_secs(1), || tracker
+            .text(".tc-detail [data-column=status]")
+            .starts_with("Withdrawn"))
+        .await
+    );
+    assert!(
+        tracker.query("[data-action=action_cancel]").is_none(),
+        "nothing left to cancel"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_gap_in_the_stream_reloads_and_merges_the_portfolio() {
+    let _turn = turn().await;
+    fake_event_source();
+    let mut decided: Value = serde_json::from_str(COFACE_PORTFOLIO).unwrap();
+    let product = &mut decided["companies"][0]["products"][1];
+    product["deliveryId"] = json!("DLV-3003");
+    product["deliveryStatus"] = json!("DECIDED_FULL");
+    product["orderStatus"] = json!("STATUS_CLOSED");
+    serve(json!([
+        {"method": "GET", "path": PORTFOLIO_PATH, "replies": [
+            {"status": 200, "body": COFACE_PORTFOLIO},
+            {"status": 200, "body": decided},
+        ]},
+    ]));
+    let tracker = Mounted::new(
+        json!({"insurers": "coface", "proxy": "/proxy", "policy": "C-9", "syncUrl": false}),
+    );
+    assert!(until(Duration::from_secs(3), || tracker.shown_rows().len() == 3).await);
+    emit("gap", Some("{\"missedFrom\":1,\"resumedFrom\":11}"));
+    assert!(
+        until(Duration::from_secs(3), || status_of(
+            &tracker, "Dupont", "scoremon"
+        )
+        .as_deref()
+            == Some("Granted (DECIDED_FULL)"))
+        .await
+    );
+    assert_eq!(calls().len(), 2);
+    assert_eq!(calls()[1]["search"], "");
+    assert_eq!(tracker.shown_rows().len(), 3, "merged, not added twice");
+    assert_eq!(
+        tracker.text("[aria-live=polite]"),
+        "Société Dupont SAS: Granted"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn an_order_event_asks_coface_about_the_company_again() {
+    let _turn = turn().await;
+    fake_event_source();
+    let mut decided: Value = serde_json::from_str(COFACE_PORTFOLIO).unwrap();
+    let product = &mut decided["companies"][0]["products"][1];
+    product["deliveryId"] = json!("DLV-3003");
+    product["deliveryStatus"] = json!("DECIDED_FULL");
+    product["orderStatus"] = json!("STATUS_CLOSED");
+    serve(json!([
+        {"method": "GET", "path": PORTFOLIO_PATH, "replies": [
+            {"status": 200, "body": COFACE_PORTFOLIO},
+            {"status": 200, "body": decided},
+        ]},
+    ]));
+    let tracker = Mounted::new(
+        json!({"insurers": "coface", "proxy": "/proxy", "policy": "C-9", "syncUrl": false}),
+    );
+    assert!(until(Duration::from_secs(3), || tracker.shown_rows().len() == 3).await);
+    let order = json!({"insurer": "coface", "policy": "C-9",
+        "notification": {"messageId": "m-1", "orderId": "ORD-1003"}});
+    emit("order", Some(&order.to_string()));
+    assert!(
+        until(Duration::from_secs(3), || status_of(
+            &tracker, "Dupont", "scoremon"
+        )
+        .as_deref()
+            == Some("Granted (DECIDED_FULL)"))
+        .await
+    );
+    assert_eq!(calls().len(), 2);
+    assert_eq!(calls()[1]["search"], "?easyNumber=0012345678904700000");
+    assert_eq!(tracker.shown_rows().len(), 3);
+}
