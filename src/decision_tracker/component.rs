@@ -39,6 +39,8 @@ use crate::ProxyClient;
 /// Styles of the tracker; scoped by `tc-` class names, themable with `--tradecover-*` custom
 /// properties and `::part()`.
 pub const STYLES: &str = include_str!("styles.css");
+/// The name the tracker's adopted stylesheet is marked with.
+pub(crate) const STYLE_NAME: &str = "decision-tracker";
 
 /// Height of a row, in CSS pixels (rows are positioned, not flowed, so it is fixed).
 pub const ROW_HEIGHT: f64 = 36.0;
@@ -1184,9 +1186,11 @@ pub fn DecisionTracker(
     };
 
     let label_id = format!("{id}-label");
+    // The styles, as an adopted stylesheet (allowed by a strict `style-src 'self'` policy).
+    let container_ref = NodeRef::<html::Div>::new();
+    crate::stylesheet::use_styles(container_ref, STYLE_NAME, STYLES);
     view! {
-        <style>{STYLES}</style>
-        <div class="tc-tracker" part="container" lang=language.as_str() data-live=live_state>
+        <div node_ref=container_ref class="tc-tracker" part="container" lang=language.as_str() data-live=live_state>
             <div class="tc-toolbar" part="toolbar">
                 <label class="tc-filter tc-filter-text" part="filter">
                     <span part="filter-label">{tr(language, "filter_text", &[])}</span>

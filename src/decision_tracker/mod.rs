@@ -33,6 +33,7 @@ mod texts;
 pub mod view_state;
 
 pub use column::Column;
+pub(crate) use component::STYLE_NAME;
 pub use component::{DecisionTracker, FORM_DECISION_EVENT, OVERSCAN, ROW_HEIGHT, STYLES};
 pub use filter::TrackerFilter;
 pub use live::EVENTS_CLIENT;

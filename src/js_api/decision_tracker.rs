@@ -151,7 +151,11 @@ fn mount(
         .and_then(|size| u32::try_from(size).ok())
         .unwrap_or(500);
     let sync_url = read_flag(options.sync_url.as_ref());
-    let container = container_in_shadow_root(host)?;
+    let container = container_in_shadow_root(
+        host,
+        crate::decision_tracker::STYLE_NAME,
+        crate::decision_tracker::STYLES,
+    )?;
     let view_target = SendWrapper::new(host.clone());
     let error_target = SendWrapper::new(host.clone());
     let on_view = Callback::new(move |view: String| {
