@@ -16,6 +16,7 @@ pub mod cover_form;
 pub mod js_api;
 pub mod proxy_client;
 mod stylesheet;
+pub mod text_overrides;
 pub mod validation_api;
 pub mod widget_error;
 
@@ -25,5 +26,6 @@ pub use cover_form::CoverRequestForm;
 pub use js_api::cover_form::{mount_cover_form, CoverFormHandle};
 pub use js_api::{mount_buyer_search, WidgetHandle};
 pub use proxy_client::ProxyClient;
+pub use text_overrides::TextOverrides;
 pub use tradecover_core as core;
 pub use widget_error::WidgetError;

@@ -319,8 +319,17 @@ pub fn CoverRequestForm(
             }
         }
     }
-    setup.iter().for_each(report);
     let ready = setup.is_empty();
+    // A bad `texts` option is shown and reported too, but the form can still be sent.
+    crate::text_overrides::use_text_overrides().with_untracked(|overrides| {
+        setup.extend(
+            overrides
+                .problems()
+                .iter()
+                .map(|error| WidgetError::from_validation(error, language)),
+        );
+    });
+    setup.iter().for_each(report);
     let fields = known_insurer
         .map(|insurer| FieldSet::for_insurer(insurer, buyer.is_some()))
         .unwrap_or(FieldSet {
