@@ -5,8 +5,12 @@
 //! The widgets read them from the Leptos context ([`provide_text_overrides`]), so that a change
 //! (`handle.update({texts})`) shows at once.
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::Arc;
+use std::task::{Context, Poll};
 
 use leptos::prelude::*;
 use serde_json::Value;
@@ -95,6 +99,45 @@ pub fn provide_text_overrides(overrides: Signal<TextOverrides>) {
 pub(crate) fn use_text_overrides() -> Signal<TextOverrides> {
     use_context::<Signal<TextOverrides>>()
         .unwrap_or_else(|| Signal::stored(TextOverrides::default()))
+}
+
+thread_local! {
+    /// The overrides of the task being polled by [`InTask`], if any.
+    static TASK_OVERRIDES: RefCell<Option<TextOverrides>> = const { RefCell::new(None) };
+}
+
+/// A future that runs with `overrides` as its texts: tasks have no reactive owner, hence no
+/// context, so the texts they make (errors after an await) read them from here.
+pub(crate) struct InTask<F> {
+    overrides: TextOverrides,
+    future: Pin<Box<F>>,
+}
+
+impl<F: Future> InTask<F> {
+    /// `future`, with `overrides` readable by [`task_overrides`] while it is polled.
+    pub(crate) fn new(overrides: TextOverrides, future: F) -> Self {
+        Self {
+            overrides,
+            future: Box::pin(future),
+        }
+    }
+}
+
+impl<F: Future> Future for InTask<F> {
+    type Output = F::Output;
+
+    fn poll(self: Pin<&mut Self>, context: &mut Context<'_>) -> Poll<F::Output> {
+        let this = self.get_mut();
+        let previous = TASK_OVERRIDES.with(|current| current.replace(Some(this.overrides.clone())));
+        let polled = this.future.as_mut().poll(context);
+        TASK_OVERRIDES.with(|current| *current.borrow_mut() = previous);
+        polled
+    }
+}
+
+/// The overrides of the [`InTask`] being polled, if any.
+pub(crate) fn task_overrides() -> Option<TextOverrides> {
+    TASK_OVERRIDES.with(|current| current.borrow().clone())
 }
 
 #[cfg(test)]

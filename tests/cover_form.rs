@@ -1138,3 +1138,28 @@ async fn a_bad_texts_option_is_shown_and_reported() {
         "the form can still be sent"
     );
 }
+
+#[wasm_bindgen_test]
+async fn texts_reach_the_messages_of_a_followed_job() {
+    let _turn = turn().await;
+    serve(json!([
+        {"method": "POST", "path": "/proxy/allianz-trade/riskinfo/v3/covers",
+         "replies": [{"status": 202, "body": {"jobId": "job-1"}}]},
+        {"method": "GET", "path": "/proxy/allianz-trade/riskinfo/v3/jobs/job-1",
+         "replies": [{"status": 200, "body": {"jobId": "job-1", "jobStatusCode": "FAILED"}}]}
+    ]));
+    let mut options = allianz_options();
+    options["texts"] = json!({"form.job_failed": "{insurer}: job failed"});
+    let form = Mounted::new(options);
+    fill_allianz(&form).await;
+    form.submit_button().click();
+    let failed = || form.text(".tc-outcome .tc-error");
+    assert!(until(Duration::from_secs(4), || !failed().is_empty()).await);
+    assert_eq!(failed(), "Allianz Trade: job failed");
+    let reported = form.events_of("tradecover-error");
+    assert_eq!(reported[0]["detail"]["code"], "allianz_trade.job_failed");
+    assert_eq!(
+        reported[0]["detail"]["message"],
+        "Allianz Trade: job failed"
+    );
+}
