@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use serde::Serialize;
+use serde_json::Value;
 use tradecover_core::Buyer;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -19,6 +20,7 @@ pub mod cover_form;
 pub mod decision_tracker;
 
 use crate::buyer_search::{BuyerSearch, UnknownBuyer};
+use crate::text_overrides::{provide_text_overrides, TextOverrides};
 use crate::widget_error::WidgetError;
 
 /// Event fired (bubbling, composed) when the user picks a buyer; `detail.buyer` is the buyer.
@@ -42,21 +44,27 @@ struct BuyerSearchOptions {
     country: Option<String>,
     label: Option<String>,
     locale: Option<String>,
+    texts: TextOverrides,
 }
 
 impl BuyerSearchOptions {
     /// Applies the options of a JS object: a string sets an option, `null`/`undefined` resets
-    /// it to its default, unknown names are ignored.
+    /// it to its default, `texts` takes an object of catalogue keys to strings (see
+    /// [`TextOverrides`]), unknown names are ignored.
     fn apply(&mut self, options: &JsValue) -> Result<(), JsValue> {
         if options.is_undefined() || options.is_null() {
             return Ok(());
         }
-        let given: BTreeMap<String, Option<String>> =
-            serde_wasm_bindgen::from_value(options.clone()).map_err(|error| {
-                JsValue::from(js_sys::TypeError::new(&format!(
-                    "tradecover: invalid buyer search options: {error}"
-                )))
-            })?;
+        let invalid = |error: &dyn std::fmt::Display| {
+            JsValue::from(js_sys::TypeError::new(&format!(
+                "tradecover: invalid buyer search options: {error}"
+            )))
+        };
+        let mut given: BTreeMap<String, Value> =
+            serde_wasm_bindgen::from_value(options.clone()).map_err(|error| invalid(&error))?;
+        if let Some(texts) = given.remove("texts") {
+            self.texts = TextOverrides::from_json(&texts);
+        }
         for (name, value) in given {
             let slot = match name.as_str() {
                 "insurer" => &mut self.insurer,
@@ -66,7 +74,11 @@ impl BuyerSearchOptions {
                 "locale" => &mut self.locale,
                 _ => continue,
             };
-            *slot = value;
+            *slot = match value {
+                Value::Null => None,
+                Value::String(text) => Some(text),
+                other => return Err(invalid(&format!("{name} is not a string: {other}"))),
+            };
         }
         Ok(())
     }
@@ -122,8 +134,9 @@ impl WidgetHandle {
 
 /// Mounts the buyer search box into `host`'s shadow root (created open if missing).
 ///
-/// `options`: `{insurer, proxy, country, label, locale}` (defaults: no insurer, `/proxy`, `FR`,
-/// the catalogue's label, the browser's language). The host fires `tradecover-select` with
+/// `options`: `{insurer, proxy, country, label, locale, texts}` (defaults: no insurer, `/proxy`,
+/// `FR`, the catalogue's label, the browser's language, no replaced texts; `texts` maps
+/// catalogue keys to replacement strings, see [`TextOverrides`]). The host fires `tradecover-select` with
 /// `detail.buyer`, `tradecover-unknown-buyer` with `detail = {name, country, text}` and
 /// `tradecover-error` with `detail = {code, message, field?, retryable}`. Invalid option values
 /// are shown as errors inside the widget; only options that are not an object of strings throw
@@ -168,8 +181,14 @@ pub fn mount_buyer_search(host: HtmlElement, options: JsValue) -> Result<WidgetH
     let country = option(|options| options.country.clone(), DEFAULT_COUNTRY);
     let label = option(|options| options.label.clone(), "");
     let locale = option(|options| options.locale.clone(), "");
+    let texts = Signal::derive(move || {
+        options
+            .try_with(|options| options.texts.clone())
+            .unwrap_or_default()
+    });
     let mounted = owner.with(|| {
         leptos::mount::mount_to(container.clone(), move || {
+            provide_text_overrides(texts);
             view! {
                 <BuyerSearch
                     insurer=insurer

@@ -17,6 +17,7 @@ pub mod decision_tracker;
 pub mod js_api;
 pub mod proxy_client;
 mod stylesheet;
+pub mod text_overrides;
 pub mod validation_api;
 pub mod widget_error;
 
@@ -28,5 +29,6 @@ pub use js_api::cover_form::{mount_cover_form, CoverFormHandle};
 pub use js_api::decision_tracker::{mount_decision_tracker, DecisionTrackerHandle};
 pub use js_api::{mount_buyer_search, WidgetHandle};
 pub use proxy_client::ProxyClient;
+pub use text_overrides::TextOverrides;
 pub use tradecover_core as core;
 pub use widget_error::WidgetError;

@@ -1079,3 +1079,107 @@ async fn every_styleable_piece_has_a_part_and_the_tokens_reach_inside() {
     sleep(Duration::from_millis(20)).await;
     assert!(has(&american, "region"));
 }
+
+fn js(value: serde_json::Value) -> JsValue {
+    js_sys::JSON::parse(&value.to_string()).unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn texts_replace_catalogue_strings_in_every_language() {
+    let proxy = "/p-texts";
+    fake_proxy(&[route("companyName=dupont", 200, &hit_list())]);
+    let texts = serde_json::json!({
+        "buyer_search.placeholder": "Find a customer",
+        "buyer_search.results_count": "{count} customers found",
+    });
+    let mut options = widget_options("coface", proxy, "FR");
+    options["texts"] = texts.clone();
+    let english = Mounted::new(options);
+    let french = Mounted::new(
+        serde_json::json!({"insurer": "coface", "proxy": proxy, "country": "FR", "locale": "fr", "texts": texts}),
+    );
+    sleep(Duration::from_millis(20)).await;
+    assert_eq!(
+        english.attribute("placeholder").as_deref(),
+        Some("Find a customer")
+    );
+    assert_eq!(
+        french.attribute("placeholder").as_deref(),
+        Some("Find a customer")
+    );
+    assert_eq!(
+        french.query("label").unwrap().text_content().unwrap(),
+        text(Language::Fr, "buyer_search.label", &[]),
+        "texts not replaced stay the catalogue's"
+    );
+    french.type_text("dupont").await;
+    assert_eq!(french.options().len(), 2);
+    assert_eq!(
+        french.status(),
+        "2 customers found",
+        "the {{count}} is filled"
+    );
+    assert!(english.error_codes().is_empty() && french.error_codes().is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn update_changes_the_texts_live() {
+    let proxy = "/p-texts-update";
+    fake_proxy(&[route("", 200, EMPTY_COFACE)]);
+    let mut widget = Mounted::new(widget_options("coface", proxy, "FR"));
+    widget.type_now("dup");
+    widget
+        .handle
+        .update(js(
+            serde_json::json!({"texts": {"buyer_search.label": "Customer"}}),
+        ))
+        .unwrap();
+    sleep(Duration::from_millis(20)).await;
+    assert_eq!(
+        widget.query("label").unwrap().text_content().unwrap(),
+        "Customer"
+    );
+    assert_eq!(widget.input().value(), "dup", "what was typed stays");
+    widget
+        .handle
+        .update(js(serde_json::json!({"texts": null})))
+        .unwrap();
+    sleep(Duration::from_millis(20)).await;
+    assert_eq!(
+        widget.query("label").unwrap().text_content().unwrap(),
+        en("label", &[])
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_bad_texts_option_is_shown_and_reported() {
+    let proxy = "/p-texts-bad";
+    fake_proxy(&[route("companyName=dupont", 200, &hit_list())]);
+    let mut options = widget_options("coface", proxy, "FR");
+    options["texts"] = serde_json::json!({"buyer_search.nothing": "x", "buyer_search.label": 3});
+    let widget = Mounted::new(options);
+    sleep(Duration::from_millis(20)).await;
+    let mut codes = widget.error_codes();
+    codes.sort();
+    assert_eq!(codes, ["texts.not_text", "texts.unknown_key"]);
+    let messages: Vec<String> = widget
+        .query_all(".tc-error")
+        .iter()
+        .filter_map(|error| error.text_content())
+        .collect();
+    assert!(
+        messages
+            .iter()
+            .any(|message| message.contains("buyer_search.nothing")),
+        "the message names the key: {messages:?}"
+    );
+    let mut reported: Vec<String> = widget
+        .events_of("tradecover-error")
+        .iter()
+        .map(|detail| get(detail, &["code"]).as_string().unwrap())
+        .collect();
+    reported.sort();
+    assert_eq!(reported, ["texts.not_text", "texts.unknown_key"]);
+    widget.type_text("dupont").await;
+    assert_eq!(widget.options().len(), 2, "the box still searches");
+}

@@ -1064,3 +1064,102 @@ async fn a_followed_job_survives_a_reload() {
         .count();
     assert_eq!(posts, 1, "the application was sent once");
 }
+
+#[wasm_bindgen_test]
+async fn texts_replace_catalogue_strings_in_every_language() {
+    let _turn = turn().await;
+    serve(json!([]));
+    let texts = json!({"form.submit": "Apply", "form.buyer": "Customer"});
+    let mut options = coface_options();
+    options["texts"] = texts.clone();
+    let english = Mounted::new(options.clone());
+    options["locale"] = json!("fr");
+    let french = Mounted::new(options);
+    for form in [&english, &french] {
+        assert_eq!(form.submit_button().text_content().unwrap(), "Apply");
+        assert_eq!(form.text(".tc-buyer .tc-section-title"), "Customer");
+        assert!(form.query_all(".tc-setup-errors [data-code]").is_empty());
+    }
+    assert_eq!(
+        french.text("[part=actions]"),
+        "Apply",
+        "nothing else of the form changes"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn update_changes_the_texts_and_keeps_the_draft() {
+    let _turn = turn().await;
+    serve(json!([]));
+    let mut form = Mounted::new(coface_options());
+    form.fill("amount", "7,000").await;
+    let texts = js_sys::JSON::parse(r#"{"texts": {"form.submit": "Apply"}}"#).unwrap();
+    form.handle.update(texts).unwrap();
+    sleep(Duration::from_millis(20)).await;
+    assert_eq!(form.submit_button().text_content().unwrap(), "Apply");
+    assert_eq!(form.value("amount"), "7,000");
+    let reset = js_sys::JSON::parse(r#"{"texts": null}"#).unwrap();
+    form.handle.update(reset).unwrap();
+    sleep(Duration::from_millis(20)).await;
+    assert_eq!(
+        form.submit_button().text_content().unwrap(),
+        "Request cover"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_bad_texts_option_is_shown_and_reported() {
+    let _turn = turn().await;
+    serve(json!([]));
+    let mut options = coface_options();
+    options["texts"] = json!({"form.nothing": "x", "form.submit": ["Apply"]});
+    let form = Mounted::new(options);
+    let mut shown: Vec<String> = form
+        .query_all(".tc-setup-errors [data-code]")
+        .iter()
+        .filter_map(|error| error.get_attribute("data-code"))
+        .collect();
+    shown.sort();
+    assert_eq!(shown, ["texts.not_text", "texts.unknown_key"]);
+    assert!(form.text(".tc-setup-errors").contains("form.nothing"));
+    let mut reported: Vec<String> = form
+        .events_of("tradecover-error")
+        .iter()
+        .map(|entry| entry["detail"]["code"].as_str().unwrap().to_owned())
+        .collect();
+    reported.sort();
+    assert_eq!(reported, ["texts.not_text", "texts.unknown_key"]);
+    assert_eq!(
+        form.submit_button().text_content().unwrap(),
+        "Request cover"
+    );
+    assert!(
+        !form.submit_button().has_attribute("disabled"),
+        "the form can still be sent"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn texts_reach_the_messages_of_a_followed_job() {
+    let _turn = turn().await;
+    serve(json!([
+        {"method": "POST", "path": "/proxy/allianz-trade/riskinfo/v3/covers",
+         "replies": [{"status": 202, "body": {"jobId": "job-1"}}]},
+        {"method": "GET", "path": "/proxy/allianz-trade/riskinfo/v3/jobs/job-1",
+         "replies": [{"status": 200, "body": {"jobId": "job-1", "jobStatusCode": "FAILED"}}]}
+    ]));
+    let mut options = allianz_options();
+    options["texts"] = json!({"form.job_failed": "{insurer}: job failed"});
+    let form = Mounted::new(options);
+    fill_allianz(&form).await;
+    form.submit_button().click();
+    let failed = || form.text(".tc-outcome .tc-error");
+    assert!(until(Duration::from_secs(4), || !failed().is_empty()).await);
+    assert_eq!(failed(), "Allianz Trade: job failed");
+    let reported = form.events_of("tradecover-error");
+    assert_eq!(reported[0]["detail"]["code"], "allianz_trade.job_failed");
+    assert_eq!(
+        reported[0]["detail"]["message"],
+        "Allianz Trade: job failed"
+    );
+}

@@ -26,6 +26,9 @@ pub const INPUT_CODES: &[&str] = &[
     "field.unknown",
 ];
 
+/// Codes of a widget's `texts` option (per-instance replacements of catalogue texts).
+pub const TEXTS_CODES: &[&str] = &["texts.unknown_key", "texts.not_text"];
+
 /// The widget text `key` in `language` with its `{param}`s filled from `params`, falling back
 /// to English, then to the bare key.
 pub fn text(language: Language, key: &str, params: &[(&str, &str)]) -> String {
@@ -50,6 +53,7 @@ pub fn all_codes() -> Vec<&'static str> {
         crate::cover_application::CODES,
         TRANSPORT_CODES,
         INPUT_CODES,
+        TEXTS_CODES,
     ]
     .concat()
 }
@@ -93,6 +97,12 @@ pub fn message(language: Language, error: &ValidationError) -> String {
     else {
         return error.code.clone();
     };
+    fill(template, |name| error.params.get(name).map(String::as_str))
+}
+
+/// `template` with each `{name}` replaced by `param(name)`; a placeholder without a value, and
+/// an unclosed `{`, stay as they are.
+pub fn fill<'a>(template: &str, param: impl Fn(&str) -> Option<&'a str>) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
     while let Some(open) = rest.find('{') {
@@ -101,7 +111,7 @@ pub fn message(language: Language, error: &ValidationError) -> String {
         match after.find('}') {
             Some(close) => {
                 let name = &after[..close];
-                match error.params.get(name) {
+                match param(name) {
                     Some(value) => out.push_str(value),
                     None => {
                         out.push('{');
@@ -193,5 +203,19 @@ mod tests {
                 &[("count", "3")]
             )
         );
+    }
+
+    #[test]
+    fn fill_replaces_known_params_and_keeps_the_rest() {
+        let params = |name: &str| match name {
+            "count" => Some("3"),
+            "name" => Some("Acme {x}"),
+            _ => None,
+        };
+        assert_eq!(fill("{count} results", params), "3 results");
+        assert_eq!(fill("{name} and {name}", params), "Acme {x} and Acme {x}");
+        assert_eq!(fill("{missing} stays", params), "{missing} stays");
+        assert_eq!(fill("open { brace", params), "open { brace");
+        assert_eq!(fill("", params), "");
     }
 }

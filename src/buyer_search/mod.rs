@@ -157,8 +157,23 @@ pub fn BuyerSearch(
         }
         errors
     });
+    // A bad `texts` option is shown and reported too, but searching goes on.
+    let overrides = crate::text_overrides::use_text_overrides();
+    let options_errors = Memo::new(move |_| {
+        let language = language.get();
+        let mut errors = setup_errors.get();
+        overrides.with(|overrides| {
+            errors.extend(
+                overrides
+                    .problems()
+                    .iter()
+                    .map(|error| WidgetError::from_validation(error, language)),
+            );
+        });
+        errors
+    });
     Effect::new(move |reported: Option<Vec<WidgetError>>| {
-        let errors = setup_errors.get();
+        let errors = options_errors.get();
         for error in &errors {
             if !reported.as_ref().is_some_and(|seen| seen.contains(error)) {
                 report(error);
@@ -469,7 +484,7 @@ pub fn BuyerSearch(
     };
 
     let shown_errors = move || {
-        let mut errors = setup_errors.get();
+        let mut errors = options_errors.get();
         errors.extend(field_errors.get());
         if let SearchState::Failed(error) = state.get() {
             errors.push(error);
@@ -649,7 +664,7 @@ pub fn BuyerSearch(
             <div id=errors_id class="tc-errors" part="errors">
                 <For
                     each=shown_errors
-                    key=|error| error.code.clone()
+                    key=|error| (error.code.clone(), error.message.clone())
                     children=|error| {
                         view! {
                             <p class="tc-error" part="error" role="alert" data-code=error.code>

@@ -1,8 +1,15 @@
 //! The box's own words in its language, from the core's message catalogues
-//! (`core/messages/<lang>.txt`, keys `buyer_search.*`).
+//! (`core/messages/<lang>.txt`, keys `buyer_search.*`), or the integrator's replacements
+//! ([`crate::text_overrides`], read from the context, tracked: a change re-renders the text).
 
+use leptos::prelude::*;
 use tradecover_core::locale::Language;
-use tradecover_core::messages::text;
+
+use crate::text_overrides::use_text_overrides;
+
+fn text(language: Language, key: &str, params: &[(&str, &str)]) -> String {
+    use_text_overrides().with(|overrides| overrides.text(language, key, params))
+}
 
 /// The text `key` (without its `buyer_search.` prefix) in `language`.
 pub(crate) fn tr(language: Language, key: &str) -> String {

@@ -34,6 +34,7 @@ use super::submission::{submit as send_application, Progress};
 use super::submitted::Submitted;
 use super::text::text;
 use crate::proxy_client::ProxyClient;
+use crate::text_overrides::{use_text_overrides, InTask};
 use crate::widget_error::WidgetError;
 
 /// Styles of the form; scoped by `tc-` class names, themable with `--tradecover-*` custom
@@ -319,8 +320,17 @@ pub fn CoverRequestForm(
             }
         }
     }
-    setup.iter().for_each(report);
     let ready = setup.is_empty();
+    // A bad `texts` option is shown and reported too, but the form can still be sent.
+    let overrides = use_text_overrides().get_untracked();
+    setup.extend(
+        overrides
+            .problems()
+            .iter()
+            .map(|error| WidgetError::from_validation(error, language)),
+    );
+    let overrides = StoredValue::new(overrides);
+    setup.iter().for_each(report);
     let fields = known_insurer
         .map(|insurer| FieldSet::for_insurer(insurer, buyer.is_some()))
         .unwrap_or(FieldSet {
@@ -400,16 +410,19 @@ pub fn CoverRequestForm(
             reasons: Vec::new(),
             waiting: Waiting::NextCheckAt(js_sys::Date::now()),
         })));
-        spawn_local(follow_job(
-            client.get_value(),
-            job.job_id,
-            key.get_value(),
-            polling,
-            language,
-            alive.get_value(),
-            phase,
-            on_decision,
-            report,
+        spawn_local(InTask::new(
+            overrides.get_value(),
+            follow_job(
+                client.get_value(),
+                job.job_id,
+                key.get_value(),
+                polling,
+                language,
+                alive.get_value(),
+                phase,
+                on_decision,
+                report,
+            ),
         ));
     }
 
@@ -443,7 +456,7 @@ pub fn CoverRequestForm(
         let policy = atradius_policy.get_value();
         let stored_key = key.get_value();
         let alive = alive.get_value();
-        spawn_local(async move {
+        spawn_local(InTask::new(overrides.get_value(), async move {
             let outcome = send_application(
                 &client,
                 &application,
@@ -526,7 +539,7 @@ pub fn CoverRequestForm(
                     phase.try_set(Phase::Failed(error));
                 }
             }
-        });
+        }));
     };
 
     let new_request = move |_| {

@@ -10,12 +10,16 @@ export declare class TradecoverBuyerSearch extends HTMLElement {
   label: string | null;
   /** BCP 47 language tag; default the browser's language. */
   locale: string | null;
+  /** Replacements of catalogue texts (set before or after the element upgrades). */
+  texts: import('./index.js').TextOverrides | null;
 }
 
 /** The `<tradecover-cover-form>` element, registered when this module is imported. */
 export declare class TradecoverCoverForm extends HTMLElement {
   /** The buyer to apply on (from `tradecover-select`), or its JSON; `null` for an unknown one. */
   buyer: import('./index.js').Buyer | string | null;
+  /** Replacements of catalogue texts (set before or after the element upgrades). */
+  texts: import('./index.js').TextOverrides | null;
 }
 
 /**

@@ -43,8 +43,8 @@ function reportLoadFailure(element, error) {
  * `<tradecover-buyer-search insurer="coface" proxy="/proxy" country="FR" locale="fr">`
  *
  * Attributes and properties `insurer`, `proxy`, `country`, `label`, `locale` (a property set
- * reflects to its attribute; `null` removes it). A change updates the mounted widget in place,
- * keeping what the user typed. Any number of instances; removing one tears it down.
+ * reflects to its attribute; `null` removes it), and a `texts` property (catalogue key →
+ * replacement text). A change updates the mounted widget in place, keeping what the user typed. Any number of instances; removing one tears it down.
  */
 export class TradecoverBuyerSearch extends HTMLElement {
   static get observedAttributes() {
@@ -53,10 +53,21 @@ export class TradecoverBuyerSearch extends HTMLElement {
 
   #handle = null;
   #generation = 0;
+  #texts = null;
+
+  /** Replacements of catalogue texts, e.g. `{ 'buyer_search.placeholder': 'Find a customer' }`. */
+  get texts() {
+    return this.#texts;
+  }
+
+  set texts(value) {
+    this.#texts = value ?? null;
+    if (this.#handle) this.#handle.update({ texts: this.#texts });
+  }
 
   connectedCallback() {
     // A property set before the element was defined shadows the accessor: replay it.
-    for (const name of BUYER_SEARCH_OPTIONS) {
+    for (const name of [...BUYER_SEARCH_OPTIONS, 'texts']) {
       if (Object.prototype.hasOwnProperty.call(this, name)) {
         const value = this[name];
         delete this[name];
@@ -86,7 +97,9 @@ export class TradecoverBuyerSearch extends HTMLElement {
     }
     // Disconnected, or re-mounted, while the module was loading: nothing to do.
     if (generation !== this.#generation || !this.isConnected) return;
-    this.#handle = mountBuyerSearch(this, readOptions(this, BUYER_SEARCH_OPTIONS));
+    const options = readOptions(this, BUYER_SEARCH_OPTIONS);
+    if (this.#texts !== null) options.texts = this.#texts;
+    this.#handle = mountBuyerSearch(this, options);
   }
 
   #unmount() {
@@ -119,8 +132,9 @@ if (typeof customElements !== 'undefined' && !customElements.get('tradecover-buy
 
 /**
  * `<tradecover-cover-form insurer="coface" proxy="/proxy" locale="fr">` with a `buyer` property
- * (the `detail.buyer` of `tradecover-select`, or its JSON; a `buyer` attribute takes JSON too).
- * Attribute and buyer changes render the form again; the draft survives in sessionStorage.
+ * (the `detail.buyer` of `tradecover-select`, or its JSON; a `buyer` attribute takes JSON too)
+ * and a `texts` property (catalogue key → replacement text). Attribute, buyer and texts changes
+ * render the form again; the draft survives in sessionStorage.
  */
 export class TradecoverCoverForm extends HTMLElement {
   static get observedAttributes() {
@@ -130,15 +144,32 @@ export class TradecoverCoverForm extends HTMLElement {
   #handle = null;
   #generation = 0;
   #buyer = null;
+  #texts = null;
 
   constructor() {
     super();
-    // A `buyer` set on the element before this class was defined shadows the accessor: take it.
+    // A `buyer` or `texts` set on the element before this class was defined shadows the
+    // accessor: take it.
     if (Object.prototype.hasOwnProperty.call(this, 'buyer')) {
       const buyer = this.buyer;
       delete this.buyer;
       this.#buyer = buyer ?? null;
     }
+    if (Object.prototype.hasOwnProperty.call(this, 'texts')) {
+      const texts = this.texts;
+      delete this.texts;
+      this.#texts = texts ?? null;
+    }
+  }
+
+  /** Replacements of catalogue texts, e.g. `{ 'form.submit': 'Apply' }`. */
+  get texts() {
+    return this.#texts;
+  }
+
+  set texts(value) {
+    this.#texts = value ?? null;
+    this.#refresh();
   }
 
   get buyer() {
@@ -169,6 +200,7 @@ export class TradecoverCoverForm extends HTMLElement {
       if (value !== null) options[option] = value;
     }
     if (this.#buyer !== null) options.buyer = this.#buyer;
+    if (this.#texts !== null) options.texts = this.#texts;
     return options;
   }
 

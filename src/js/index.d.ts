@@ -49,7 +49,15 @@ export interface BuyerSearchOptions {
   label?: string | null;
   /** Language (BCP 47: `fr`, `de-CH`…); en, fr, de, nl, es, it; default the browser's language. */
   locale?: string | null;
+  /** Replacements of catalogue texts in every language, e.g.
+   * `{ 'buyer_search.placeholder': 'Find a customer' }`; `{param}`s are filled. */
+  texts?: TextOverrides | null;
 }
+
+/** Catalogue key (`buyer_search.*`, `form.*`, `outcome.*`, `next.*`, error codes) → replacement
+ * text (at most 1,000 characters). Unknown keys and non-string values are reported as
+ * `tradecover-error` (`texts.unknown_key`, `texts.not_text`). */
+export type TextOverrides = Record<string, string>;
 
 /** Detail of `tradecover-unknown-buyer`: the insurer found nothing, the user goes on anyway. */
 export interface UnknownBuyer {
@@ -155,6 +163,8 @@ export interface CoverFormOptions {
   atradiusPolicyId?: string;
   /** Polling of an Allianz Trade job; default 2 s, doubling, at most 300 s, ±20 %. */
   polling?: PollingPolicy;
+  /** Replacements of catalogue texts in every language, e.g. `{ 'form.submit': 'Apply' }`. */
+  texts?: TextOverrides | null;
 }
 
 /** A mounted cover request form. */

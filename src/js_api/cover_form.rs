@@ -23,6 +23,7 @@ use web_sys::HtmlElement;
 
 use super::{container_in_shadow_root, dispatch, ERROR_EVENT};
 use crate::cover_form::{CoverRequestForm, Submitted};
+use crate::text_overrides::{provide_text_overrides, TextOverrides};
 use crate::widget_error::WidgetError;
 
 /// Event fired when the insurer accepted an application; `detail` is a [`Submitted`].
@@ -44,6 +45,8 @@ struct CoverFormOptions {
     atradius_customer_id: Option<Value>,
     atradius_policy_id: Option<String>,
     polling: Option<PollingPolicy>,
+    /// Catalogue key → replacement text (see [`TextOverrides`]).
+    texts: Option<Value>,
 }
 
 fn type_error(message: String) -> JsValue {
@@ -106,7 +109,9 @@ fn mount(
     let on_error = Callback::new(move |error: WidgetError| {
         dispatch(&error_target, ERROR_EVENT, &error);
     });
+    let texts = TextOverrides::from_json(&options.texts.unwrap_or(Value::Null));
     let mounted = leptos::mount::mount_to(container.clone(), move || {
+        provide_text_overrides(Signal::stored(texts));
         view! {
             <CoverRequestForm
                 insurer=options.insurer.unwrap_or_default()
@@ -187,7 +192,8 @@ impl CoverFormHandle {
 /// Mounts the cover request form into `host`'s shadow root (created open if missing).
 ///
 /// `options`: `{insurer, proxy, locale, currency, buyer, atradiusCustomerId, atradiusPolicyId,
-/// polling: {initialDelay, factor, maxDelay, jitter}}`. Problems the user cannot fix (unknown
+/// polling: {initialDelay, factor, maxDelay, jitter}, texts}` (`texts`: catalogue keys to
+/// replacement strings, see [`TextOverrides`]). Problems the user cannot fix (unknown
 /// insurer, missing Atradius ids) are shown in the form and reported as `tradecover-error`;
 /// only options that cannot be read at all (not an object, a buyer that is not a buyer) throw a
 /// `TypeError`.
