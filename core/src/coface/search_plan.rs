@@ -9,16 +9,16 @@
 //! use tradecover_core::{BuyerQuery, Country, Identifier};
 //!
 //! let criteria = SearchCriteria {
-//!     country: Country::parse("FR").unwrap(),
+//!     country: Country::parse("FR").unwrap(), // ok: literal
 //!     identifiers: vec![Identifier { kind: "fr.siren".into(), value: "552032534".into() }],
-//!     name: Some(BuyerQuery::by_name("Dupont", "FR", Some("Paris"), None).unwrap()),
+//!     name: Some(BuyerQuery::by_name("Dupont", "FR", Some("Paris"), None).unwrap()), // ok: literal
 //!     region: None,
 //! };
-//! let mut plan = SearchPlan::new(&criteria).unwrap();
+//! let mut plan = SearchPlan::new(&criteria).unwrap(); // ok: literal
 //! let SearchStep::Send(first) = plan.step() else { unreachable!() };
 //! assert_eq!(first.path, "/companies/identifier");
 //! // Nothing under the first format: the plan moves on to the next one.
-//! let next = plan.on_response(200, br#"{"companies":[],"count":0}"#).unwrap();
+//! let next = plan.on_response(200, br#"{"companies":[],"count":0}"#).unwrap(); // ok: literal
 //! assert!(matches!(next, SearchStep::Send(_)));
 //! ```
 
