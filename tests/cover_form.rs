@@ -2,6 +2,9 @@
 //! with `window.fetch` answering per URL like the proxy would and recording every call.
 #![cfg(target_arch = "wasm32")]
 
+mod browser_support;
+
+use browser_support::{calls, sleep, turn, until, window};
 use std::time::Duration;
 
 use js_sys::{Array, Function, Reflect};
@@ -9,7 +12,6 @@ use serde_json::{json, Value};
 use tradecover::{mount_cover_form, CoverFormHandle};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, ShadowRoot};
 
@@ -26,10 +28,6 @@ const ATRADIUS_DECIDED: &str =
     include_str!("../core/tests/fixtures/atradius/application.with_cover.response.json");
 const ALLIANZ_COVER_PARTIAL: &str =
     include_str!("../core/tests/fixtures/allianz_trade/cover.response.partial.json");
-
-fn window() -> web_sys::Window {
-    web_sys::window().unwrap()
-}
 
 /// A fixture's `body` member (Atradius fixtures wrap status and body).
 fn body_of(fixture: &str) -> Value {
@@ -98,62 +96,6 @@ fn serve(routes: Value) {
     );
     let routes = js_sys::JSON::parse(&routes.to_string()).unwrap();
     install.call1(&JsValue::NULL, &routes).unwrap();
-}
-
-fn calls() -> Vec<Value> {
-    let calls = Reflect::get(&window(), &"__tcCalls".into()).unwrap();
-    let text = js_sys::JSON::stringify(&calls)
-        .unwrap()
-        .as_string()
-        .unwrap();
-    serde_json::from_str(&text).unwrap()
-}
-
-async fn sleep(duration: Duration) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        window()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(
-                &resolve,
-                duration.as_millis() as i32,
-            )
-            .unwrap();
-    });
-    JsFuture::from(promise).await.unwrap();
-    leptos::task::tick().await;
-}
-
-/// Waits until `condition` holds (at most `limit`); returns whether it did.
-async fn until(limit: Duration, condition: impl Fn() -> bool) -> bool {
-    let step = Duration::from_millis(20);
-    let mut waited = Duration::ZERO;
-    while waited < limit {
-        if condition() {
-            return true;
-        }
-        sleep(step).await;
-        waited += step;
-    }
-    condition()
-}
-
-thread_local! {
-    static BUSY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-/// One test at a time: they share `window.fetch` and `sessionStorage`.
-struct Turn;
-
-impl Drop for Turn {
-    fn drop(&mut self) {
-        BUSY.with(|busy| busy.set(false));
-    }
-}
-
-async fn turn() -> Turn {
-    while BUSY.with(|busy| busy.replace(true)) {
-        sleep(Duration::from_millis(10)).await;
-    }
-    Turn
 }
 
 struct Mounted {

@@ -3,6 +3,9 @@
 //! `EventSource` installed on `window` standing in for the proxy's notification stream.
 #![cfg(target_arch = "wasm32")]
 
+mod browser_support;
+
+use browser_support::{calls, sleep, until, window, Turn};
 use std::time::Duration;
 
 use js_sys::{Function, Reflect};
@@ -29,10 +32,6 @@ const COFACE_PORTFOLIO: &str =
     include_str!("../core/tests/fixtures/coface/portfolio.response.typical.json");
 const PORTFOLIO_PATH: &str = "/proxy/coface/companies/products";
 const ALLIANZ_SEARCH_PATH: &str = "/proxy/allianz-trade/riskinfo/v3/covers/search";
-
-fn window() -> web_sys::Window {
-    web_sys::window().unwrap()
-}
 
 /// Replaces `window.fetch`: each route `{method, path, replies}` answers the calls whose path
 /// ends with `path`, with its replies in turn (the last one repeats); a reply is `{status, body,
@@ -106,61 +105,11 @@ fn last_source_url() -> String {
         .unwrap()
 }
 
-fn calls() -> Vec<Value> {
-    let calls = Reflect::get(&window(), &"__tcCalls".into()).unwrap();
-    let text = js_sys::JSON::stringify(&calls)
-        .unwrap()
-        .as_string()
-        .unwrap();
-    serde_json::from_str(&text).unwrap()
-}
-
-async fn sleep(duration: Duration) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        window()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(
-                &resolve,
-                duration.as_millis() as i32,
-            )
-            .unwrap();
-    });
-    JsFuture::from(promise).await.unwrap();
-    leptos::task::tick().await;
-}
-
-/// Waits until `condition` holds (at most `limit`); returns whether it did.
-async fn until(limit: Duration, condition: impl Fn() -> bool) -> bool {
-    let step = Duration::from_millis(20);
-    let mut waited = Duration::ZERO;
-    while waited < limit {
-        if condition() {
-            return true;
-        }
-        sleep(step).await;
-        waited += step;
-    }
-    condition()
-}
-
-thread_local! {
-    static BUSY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-/// One test at a time: they share `window.fetch`, `EventSource` and the URL.
-struct Turn;
-
-impl Drop for Turn {
-    fn drop(&mut self) {
-        BUSY.with(|busy| busy.set(false));
-    }
-}
-
+/// The turn of one test (see [`browser_support::turn`]), starting from an empty URL fragment.
 async fn turn() -> Turn {
-    while BUSY.with(|busy| busy.replace(true)) {
-        sleep(Duration::from_millis(10)).await;
-    }
+    let turn = browser_support::turn().await;
     set_fragment("");
-    Turn
+    turn
 }
 
 fn set_fragment(fragment: &str) {
