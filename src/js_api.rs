@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use serde::Serialize;
-use serde_json::Value;
+use serde_json::{Map, Value};
 use tradecover_core::Buyer;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -231,6 +231,36 @@ fn container_in_shadow_root(
     container.set_attribute("part", "root")?;
     root.append_child(&container)?;
     Ok(container)
+}
+
+/// The options object of a mount function as a JSON map; `undefined` and `null` are no
+/// options. What cannot be read is a `TypeError` worded by `type_error`.
+fn options_map(
+    options: JsValue,
+    type_error: fn(String) -> JsValue,
+) -> Result<Map<String, Value>, JsValue> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(Map::new());
+    }
+    serde_wasm_bindgen::from_value(options).map_err(|error| type_error(error.to_string()))
+}
+
+/// `current` options with those of `update` merged in, as a handle's `update(options)` takes
+/// them: a `null` value removes an option.
+fn merged_options(
+    current: &Map<String, Value>,
+    update: JsValue,
+    type_error: fn(String) -> JsValue,
+) -> Result<Map<String, Value>, JsValue> {
+    let mut merged = current.clone();
+    for (name, value) in options_map(update, type_error)? {
+        if value.is_null() {
+            merged.remove(&name);
+        } else {
+            merged.insert(name, value);
+        }
+    }
+    Ok(merged)
 }
 
 /// Fires a bubbling, composed `CustomEvent` named `name` with `detail` on `target`.

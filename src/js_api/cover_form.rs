@@ -21,7 +21,7 @@ use tradecover_core::Buyer;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
-use super::{container_in_shadow_root, dispatch, ERROR_EVENT};
+use super::{container_in_shadow_root, dispatch, merged_options, options_map, ERROR_EVENT};
 use crate::cover_form::{CoverRequestForm, Submitted};
 use crate::text_overrides::{provide_text_overrides, TextOverrides};
 use crate::widget_error::WidgetError;
@@ -130,14 +130,6 @@ fn mount(
     Ok((Box::new(mounted), container))
 }
 
-/// The options object as a JSON map; `undefined` and `null` are no options.
-fn options_map(options: JsValue) -> Result<Map<String, Value>, JsValue> {
-    if options.is_undefined() || options.is_null() {
-        return Ok(Map::new());
-    }
-    serde_wasm_bindgen::from_value(options).map_err(|error| type_error(error.to_string()))
-}
-
 /// A mounted cover request form: `update(options)`, `unmount()`.
 #[wasm_bindgen]
 pub struct CoverFormHandle {
@@ -155,14 +147,7 @@ impl CoverFormHandle {
         if self.mounted.is_none() {
             return Ok(());
         }
-        let mut merged = self.options.clone();
-        for (name, value) in options_map(options)? {
-            if value.is_null() {
-                merged.remove(&name);
-            } else {
-                merged.insert(name, value);
-            }
-        }
+        let merged = merged_options(&self.options, options, type_error)?;
         // Checked before the old form goes, so that bad options leave it in place.
         let parsed: CoverFormOptions = serde_json::from_value(Value::Object(merged.clone()))
             .map_err(|error| type_error(error.to_string()))?;
@@ -199,7 +184,7 @@ impl CoverFormHandle {
 /// `TypeError`.
 #[wasm_bindgen(js_name = mountCoverForm)]
 pub fn mount_cover_form(host: HtmlElement, options: JsValue) -> Result<CoverFormHandle, JsValue> {
-    let options = options_map(options)?;
+    let options = options_map(options, type_error)?;
     let mounted = mount(&host, &options)?;
     Ok(CoverFormHandle {
         host,

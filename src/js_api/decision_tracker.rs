@@ -19,7 +19,7 @@ use tradecover_core::Insurer;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
-use super::{container_in_shadow_root, dispatch, ERROR_EVENT};
+use super::{container_in_shadow_root, dispatch, merged_options, options_map, ERROR_EVENT};
 use crate::decision_tracker::DecisionTracker;
 use crate::widget_error::WidgetError;
 
@@ -186,14 +186,6 @@ fn mount(
     Ok((Box::new(mounted), container))
 }
 
-/// The options object as a JSON map; `undefined` and `null` are no options.
-fn options_map(options: JsValue) -> Result<Map<String, Value>, JsValue> {
-    if options.is_undefined() || options.is_null() {
-        return Ok(Map::new());
-    }
-    serde_wasm_bindgen::from_value(options).map_err(|error| type_error(error.to_string()))
-}
-
 /// A mounted decision tracker: `update(options)`, `unmount()`.
 #[wasm_bindgen]
 pub struct DecisionTrackerHandle {
@@ -211,14 +203,7 @@ impl DecisionTrackerHandle {
         if self.mounted.is_none() {
             return Ok(());
         }
-        let mut merged = self.options.clone();
-        for (name, value) in options_map(options)? {
-            if value.is_null() {
-                merged.remove(&name);
-            } else {
-                merged.insert(name, value);
-            }
-        }
+        let merged = merged_options(&self.options, options, type_error)?;
         prepare(&merged)?;
         self.unmount();
         self.mounted = Some(mount(&self.host, &merged)?);
@@ -253,7 +238,7 @@ pub fn mount_decision_tracker(
     host: HtmlElement,
     options: JsValue,
 ) -> Result<DecisionTrackerHandle, JsValue> {
-    let options = options_map(options)?;
+    let options = options_map(options, type_error)?;
     let mounted = mount(&host, &options)?;
     Ok(DecisionTrackerHandle {
         host,
