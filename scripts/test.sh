@@ -39,6 +39,7 @@ CHROMEDRIVER=/usr/bin/chromedriver cargo test -p tradecover --target wasm32-unkn
 
 stage "package build"
 bash scripts/build-pkg.sh
+node scripts/size-budget.mjs
 cargo build -p tradecover-proxy
 
 stage "end-to-end tests (node:test + playwright-core, headless Chromium)"

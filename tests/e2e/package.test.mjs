@@ -1,7 +1,9 @@
 // The built npm package: manifest, files, and a side-effect-free main entry.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, packPackage } from './support.mjs';
 
@@ -39,4 +41,21 @@ test('the size report of the build exists and names the wasm', () => {
   const report = JSON.parse(readFileSync(join(ROOT, 'target', 'size-report.json'), 'utf8'));
   const wasm = report.files.find((file) => file.file === 'tradecover_bg.wasm');
   assert.ok(wasm.raw > 0 && wasm.brotli > 0 && wasm.brotli < wasm.raw);
+});
+
+test('the size budget check passes within the budget and fails past it', () => {
+  const script = join(ROOT, 'scripts', 'size-budget.mjs');
+  const report = join(ROOT, 'target', 'size-report.json');
+  const dir = mkdtempSync(join(tmpdir(), 'tradecover-budget-'));
+  try {
+    const { total } = JSON.parse(readFileSync(report, 'utf8'));
+    const within = join(dir, 'within.json');
+    writeFileSync(within, JSON.stringify({ brotli: { total: total.brotli } }));
+    execFileSync('node', [script, report, within], { stdio: 'pipe' });
+    const past = join(dir, 'past.json');
+    writeFileSync(past, JSON.stringify({ brotli: { total: total.brotli - 1 } }));
+    assert.throws(() => execFileSync('node', [script, report, past], { stdio: 'pipe' }), /size budget exceeded/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
