@@ -1171,3 +1171,68 @@ async fn an_order_event_asks_coface_about_the_company_again() {
     assert_eq!(calls()[1]["search"], "?easyNumber=0012345678904700000");
     assert_eq!(tracker.shown_rows().len(), 3);
 }
+
+#[wasm_bindgen_test]
+async fn the_detail_panel_shows_conditions_and_on_demand_the_insurers_raw_answer() {
+    let _turn = turn().await;
+    serve(json!([
+        {"method": "GET", "path": PORTFOLIO_PATH, "replies": [{"status": 200, "body": COFACE_PORTFOLIO}]},
+    ]));
+    let tracker = Mounted::new(json!({"insurers": "coface", "proxy": "/proxy", "syncUrl": false}));
+    let rows = coface_rows();
+    assert!(
+        until(Duration::from_secs(3), || tracker.shown_rows().len()
+            == rows.len())
+        .await
+    );
+    open_first_detail(&tracker).await;
+    // Unsorted, the first row is the first decision received.
+    let row = &rows[0];
+    assert!(
+        !row.conditions.is_empty(),
+        "the fixture's first decision has conditions"
+    );
+    let conditions: Vec<String> = tracker
+        .query_all(".tc-detail [part=detail-condition]")
+        .iter()
+        .map(|item| item.text_content().unwrap_or_default())
+        .collect();
+    assert_eq!(conditions, row.conditions);
+
+    // Collapsed and not asked for until the user expands it; then asked once.
+    let button = ".tc-detail [part~=disclosure]";
+    let region = tracker.query("[part=detail-payload-region]").unwrap();
+    assert!(region.has_attribute("hidden"));
+    let controls = tracker
+        .query(button)
+        .unwrap()
+        .get_attribute("aria-controls");
+    assert_eq!(controls.as_deref(), Some(region.id().as_str()));
+    assert_eq!(calls().len(), 1);
+    tracker.click(button);
+    assert!(
+        until(Duration::from_secs(2), || tracker
+            .query("[part=detail-payload-body]")
+            .is_some())
+        .await
+    );
+    let asked = calls().pop().unwrap();
+    assert_eq!(asked["method"], "GET");
+    assert!(asked["search"]
+        .as_str()
+        .unwrap()
+        .contains(&format!("easyNumber={}", row.buyer_id)));
+    let shown: Value = serde_json::from_str(&tracker.text("[part=detail-payload-body]")).unwrap();
+    let served: Value = serde_json::from_str(COFACE_PORTFOLIO).unwrap();
+    assert_eq!(shown, served, "the answer is shown as received");
+    assert!(tracker.text("[part=detail-payload-body]").contains("\n  "));
+    tracker.click(button);
+    sleep(Duration::from_millis(20)).await;
+    assert!(tracker
+        .query("[part=detail-payload-region]")
+        .unwrap()
+        .has_attribute("hidden"));
+    tracker.click(button);
+    sleep(Duration::from_millis(20)).await;
+    assert_eq!(calls().len(), 2, "expanding again does not ask again");
+}

@@ -153,4 +153,8 @@ pub const DECISION_TRACKER: &[&str] = &[
     "tracker.back",
     "tracker.sending",
     "tracker.action_done",
+    "tracker.conditions",
+    "tracker.payload",
+    "tracker.payload_asking",
+    "tracker.payload_none",
 ];

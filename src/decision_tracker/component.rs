@@ -24,6 +24,7 @@ use wasm_bindgen::JsCast;
 use super::column::Column;
 use super::csv_export::csv_text;
 use super::grid_keys::next_cell;
+use super::insurer_answer::InsurerAnswer;
 use super::live::{events_url, LiveStream, OrderNotice};
 use super::loader::{load_page, PortfolioSource};
 use super::pending_check::{check_coface_company, check_pending};
@@ -133,6 +134,21 @@ fn action_key(action: Action) -> &'static str {
         Action::Convert => "action_convert",
         Action::SetReference => "action_set_reference",
     }
+}
+
+/// The conditions the insurer attached to `row`, if any.
+fn conditions_view(row: &Decision, language: Language) -> Option<impl IntoView> {
+    (!row.conditions.is_empty()).then(|| {
+        let items = row
+            .conditions
+            .iter()
+            .map(|condition| view! { <li part="detail-condition">{condition.clone()}</li> })
+            .collect_view();
+        view! {
+            <h4 part="detail-heading">{tr(language, "conditions", &[])}</h4>
+            <ul class="tc-conditions" part="detail-conditions">{items}</ul>
+        }
+    })
 }
 
 /// Downloads `text` as `decisions.csv` through a Blob URL.
@@ -1074,6 +1090,7 @@ pub fn DecisionTracker(
         })
     };
 
+    let payload_id = format!("{id}-payload");
     let detail_view = move || {
         let index = detail.get()?;
         version.track();
@@ -1163,6 +1180,9 @@ pub fn DecisionTracker(
                     {tr(language, "raw_code", &[])}": "
                     <code data-scheme=row.status.raw.scheme.clone()>{row.status.raw.code.clone()}</code>
                 </p>
+                {conditions_view(&row, language)}
+                <InsurerAnswer row=row.clone() client=client.get_value() source=source.get_value()
+                    language=language region_id=format!("{payload_id}-{index}") />
                 <h4 part="detail-heading">{tr(language, "timeline", &[])}</h4>
                 <ol class="tc-timeline" part="detail-timeline">
                     {steps

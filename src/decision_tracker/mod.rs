@@ -23,6 +23,7 @@ mod component;
 pub mod csv_export;
 mod filter;
 pub mod grid_keys;
+mod insurer_answer;
 mod live;
 mod loader;
 mod pending_check;
