@@ -38,7 +38,14 @@ export interface CoverFormProps {
 const FORM_POLLING: PollingPolicy = { initialDelay: 2, factor: 2, maxDelay: 300, jitter: 0.2 };
 const MAX_CHECKS = 20;
 
-const newKey = () => crypto.randomUUID();
+/** A random UUID v4 (`crypto.randomUUID` exists only in secure contexts). */
+function newKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
 
 function freshDraft(currency: string): Draft {
   return {

@@ -222,18 +222,27 @@ export function validateIdentifier(kind: string, value: string): Checked {
   return known.check(text);
 }
 
-/** The kinds `text` is valid as in `country`, most specific first, with canonical values. */
-export function detectIdentifiers(country: string, text: string): { kind: string; value: string }[] {
-  const found: { kind: string; value: string }[] = [];
+/** The kinds `text` has the shape of in `country` (check digits aside), the country's own
+ * first (those whose canonical form is the text as typed before the others), then LEI and DUNS. */
+export function detectKinds(country: string, text: string): { kind: string; checked: Checked }[] {
   const typed = compact(text);
-  if (typed.length < 7 || !/\d{5}/.test(typed)) return found;
+  const national: { kind: string; checked: Checked; exact: boolean }[] = [];
+  const global: { kind: string; checked: Checked }[] = [];
+  if (typed === '') return [];
   for (const [kind, known] of Object.entries(KINDS)) {
     if (known.country !== null && known.country !== country) continue;
-    if (kind === 'duns' && found.length > 0) continue;
     const checked = validateIdentifier(kind, typed);
-    if (checked.ok) found.push({ kind, value: checked.value });
+    if (!checked.ok && checked.code !== 'identifier.checksum') continue;
+    if (known.country === null) global.push({ kind, checked });
+    else national.push({ kind, checked, exact: checked.ok && checked.value === typed });
   }
-  return found;
+  national.sort((a, b) => Number(b.exact) - Number(a.exact));
+  return [...national.map(({ kind, checked }) => ({ kind, checked })), ...global];
+}
+
+/** The identifiers `text` is valid as in `country`, most specific first, canonical values. */
+export function detectIdentifiers(country: string, text: string): Identifier[] {
+  return detectKinds(country, text).flatMap(({ kind, checked }) => (checked.ok ? [{ kind, value: checked.value }] : []));
 }
 
 /** Country of an identifier kind (`fr.siren` → `FR`), or null. */

@@ -4,7 +4,7 @@
 
 import { z } from 'zod';
 import { COUNTRY_CODES, REGION_REQUIRED, countryCode } from './countries';
-import { KINDS, countryOfKind, detectIdentifiers, validateIdentifier } from './identifiers';
+import { KINDS, countryOfKind, detectIdentifiers, detectKinds, validateIdentifier } from './identifiers';
 import { minorUnits, parseMoney } from './money';
 import { t } from './texts';
 import type { Identifier, InsurerName, Money, WidgetError } from './types';
@@ -89,19 +89,22 @@ function checkRegion(ctx: Context, field: string, raw: string, country: string |
   return undefined;
 }
 
-/** The identifier typed for a buyer of `country`: the first kind it is valid as, else the most
- * telling error of the country's kinds (a checksum beats a format). */
+/** The identifier typed for a buyer of `country`: the first kind it has the shape of, checked
+ * (as tradecover's form: detection, then validation of that kind). */
 function checkIdentifier(ctx: Context, field: string, raw: string, country: string | null): Identifier | undefined {
   if (raw.trim() === '') return undefined;
-  const found = country ? detectIdentifiers(country, raw) : [];
-  if (found.length > 0) return found[0];
-  const kinds = Object.keys(KINDS).filter((kind) => countryOfKind(kind) === country || countryOfKind(kind) === null);
-  const codes = kinds.map((kind) => validateIdentifier(kind, raw)).filter((checked) => !checked.ok);
-  const checksum = codes.find((checked) => !checked.ok && checked.code === 'identifier.checksum');
-  const first = checksum ?? codes[0];
-  if (first && !first.ok) issue(ctx, field, first.code, first.params);
-  else issue(ctx, field, 'identifier.format', { example: '552 032 534' });
-  return undefined;
+  const first = country ? detectKinds(country, raw)[0] : undefined;
+  if (!first) {
+    const example = Object.entries(KINDS).find(([kind]) => countryOfKind(kind) === country)?.[0];
+    const checked = example ? validateIdentifier(example, raw) : null;
+    issue(ctx, field, checked && !checked.ok ? checked.code : 'identifier.format', checked && !checked.ok ? checked.params : { example: '—' });
+    return undefined;
+  }
+  if (!first.checked.ok) {
+    issue(ctx, field, first.checked.code, first.checked.params);
+    return undefined;
+  }
+  return { kind: first.kind, value: first.checked.value };
 }
 
 // The search box.
