@@ -8,7 +8,7 @@
 // $CHROMIUM (default /usr/bin/chromium).
 
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -85,7 +85,6 @@ const PAGE = `<!doctype html><meta charset="utf-8"><body>
   window.ready = true;
 </script>`;
 
-const bundle = readFileSync(join(HERE, 'dist', 'tradecover-peer.js'));
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
@@ -109,7 +108,10 @@ try {
     }
     const json = (body, status = 200) => route.fulfill({ status, contentType: 'application/json', body });
     if (url.pathname === '/') return route.fulfill({ contentType: 'text/html', body: PAGE });
-    if (url.pathname === '/tradecover-peer.js') return route.fulfill({ contentType: 'text/javascript', body: bundle });
+    const built = join(HERE, 'dist', url.pathname.slice(1));
+    if (/^\/[\w.-]+\.js$/.test(url.pathname) && existsSync(built)) {
+      return route.fulfill({ contentType: 'text/javascript', body: readFileSync(built) });
+    }
     if (url.pathname === '/proxy/coface/companies/name') return json(SEARCH_ANSWER);
     if (url.pathname === '/proxy/coface/companies/identifier') return json(SEARCH_ANSWER);
     if (url.pathname === '/proxy/coface/companies/products') return json(big);

@@ -22,6 +22,16 @@ export default defineConfig({
         format: 'es',
         entryFileNames: 'tradecover-peer.js',
         chunkFileNames: '[name].js',
+        // React in one chunk the entry loads; each widget in its own chunk loaded on its first
+        // mount; what two or three widgets share (insurer requests and answers, identifiers,
+        // amounts, texts) in `shared`, zod and the rules in `validation` (search box and form).
+        codeSplitting: {
+          groups: [
+            { name: 'react', priority: 3, test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+            { name: 'validation', priority: 1, test: /node_modules[\\/]zod[\\/]|src[\\/]validation\.ts/ },
+            { name: 'shared', priority: 2, test: /src[\\/](insurers[\\/]|texts|identifiers|money|countries|proxy|status|types)/ },
+          ],
+        },
         assetFileNames: '[name][extname]',
       },
     },

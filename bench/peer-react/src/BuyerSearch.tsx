@@ -12,6 +12,9 @@ import { t } from './texts';
 import { INSURER_NAMES, parseInsurer, type Buyer, type InsurerName, type Json, type WidgetError } from './types';
 import { searchSchema, toErrors } from './validation';
 
+/** The widget's styles, adopted by its shadow root (the same rules as tradecover's). */
+export { default as STYLES } from './styles/buyer-search.css?inline';
+
 export const DEBOUNCE_MS = 250;
 export const LOADING_DELAY_MS = 200;
 
@@ -55,8 +58,10 @@ function readAnswer(insurer: InsurerName, stage: Planned['stage'], country: stri
   return hits.buyers.length > 0 ? hits : null;
 }
 
-/** Answers already received on this page, by request (searches are cached, as tradecover). */
+/** Answers already received on this page, by request (searches are cached, as tradecover:
+ * at most 500, forgotten all at once when full). */
 const answers = new Map<string, ProxyAnswer>();
+const CACHE_CAPACITY = 500;
 
 async function runSearch(
   proxy: string,
@@ -71,7 +76,10 @@ async function runSearch(
     const cached = answers.get(key);
     const answer = cached ?? (await send(proxy, insurer, request, signal));
     const hits = readAnswer(insurer, stage, country, answer);
-    if (!cached) answers.set(key, answer);
+    if (!cached) {
+      if (answers.size >= CACHE_CAPACITY) answers.clear();
+      answers.set(key, answer);
+    }
     if (hits) return hits;
   }
   return null;

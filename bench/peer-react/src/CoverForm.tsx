@@ -14,6 +14,9 @@ import { t } from './texts';
 import { INSURER_NAMES, parseInsurer, type Buyer, type Decision, type InsurerName, type WidgetError } from './types';
 import { ATRADIUS_MULTIPLE, coverTypesOf, formSchema, toErrors, type Draft } from './validation';
 
+/** The widget's styles, adopted by its shadow root (the same rules as tradecover's). */
+export { default as STYLES } from './styles/cover-form.css?inline';
+
 export interface PollingPolicy {
   initialDelay: number;
   factor: number;

@@ -17,6 +17,9 @@ import {
   type Column, type ViewState,
 } from './tracker/store';
 
+/** The widget's styles, adopted by its shadow root (the same rules as tradecover's). */
+export { default as STYLES } from './styles/decision-tracker.css?inline';
+
 export const ROW_HEIGHT = 36;
 export const OVERSCAN = 6;
 export const EVENTS_CLIENT = 'tradecover-tracker';

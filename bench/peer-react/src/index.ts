@@ -1,20 +1,16 @@
 // tradecover-peer-react: the same three widgets as tradecover, written the way a React team
 // would, with the same mount functions, options and events:
 // mountBuyerSearch / mountCoverForm / mountDecisionTracker(element, options) → Promise<handle>.
+// Importing this module loads React only; each widget's code (and its styles) is fetched on its
+// first mount, as tradecover fetches its wasm module on the first mount.
 
 import { createElement } from 'react';
-import { BuyerSearch, type BuyerSearchProps } from './BuyerSearch';
-import { CoverForm, type CoverFormProps } from './CoverForm';
-import { DecisionTracker, readInsurers, type DecisionTrackerProps } from './DecisionTracker';
+import type { BuyerSearchProps } from './BuyerSearch';
+import type { CoverFormProps } from './CoverForm';
+import type { DecisionTrackerProps } from './DecisionTracker';
 import { mountWidget, type Handle } from './mount';
-import buyerSearchCss from './styles/buyer-search.css?inline';
-import coverFormCss from './styles/cover-form.css?inline';
-import trackerCss from './styles/decision-tracker.css?inline';
 
 export type { Buyer, Decision, Money, WidgetError as TradecoverError } from './types';
-export { parsePortfolio } from './tracker/loader';
-export { validateIdentifier, detectIdentifiers } from './identifiers';
-export { parseMoney, formatMoney } from './money';
 
 type Options<Props> = Omit<Props, `on${string}`>;
 export type BuyerSearchOptions = Options<BuyerSearchProps>;
@@ -24,8 +20,9 @@ export type DecisionTrackerOptions = Options<DecisionTrackerProps>;
 /** Mounts the buyer search box into `element`'s open shadow root. Events (bubbling, composed):
  * `tradecover-select` ({buyer}), `tradecover-unknown-buyer` ({name, country, text}),
  * `tradecover-error` ({code, message, field?, retryable}). */
-export function mountBuyerSearch(element: HTMLElement, options?: BuyerSearchOptions): Promise<Handle<BuyerSearchOptions>> {
-  return mountWidget(element, options, buyerSearchCss, (current, emit) =>
+export async function mountBuyerSearch(element: HTMLElement, options?: BuyerSearchOptions): Promise<Handle<BuyerSearchOptions>> {
+  const { BuyerSearch, STYLES } = await import('./BuyerSearch');
+  return mountWidget(element, options, STYLES, (current, emit) =>
     createElement(BuyerSearch, {
       ...current,
       onSelect: (buyer) => emit('tradecover-select', { buyer }),
@@ -37,8 +34,9 @@ export function mountBuyerSearch(element: HTMLElement, options?: BuyerSearchOpti
 
 /** Mounts the cover request form. Events: `tradecover-submitted` ({insurer, references,
  * idempotencyKey}), `tradecover-decision` (the neutral decision), `tradecover-error`. */
-export function mountCoverForm(element: HTMLElement, options?: CoverFormOptions): Promise<Handle<CoverFormOptions>> {
-  return mountWidget(element, options, coverFormCss, (current, emit) =>
+export async function mountCoverForm(element: HTMLElement, options?: CoverFormOptions): Promise<Handle<CoverFormOptions>> {
+  const { CoverForm, STYLES } = await import('./CoverForm');
+  return mountWidget(element, options, STYLES, (current, emit) =>
     createElement(CoverForm, {
       ...current,
       // A new insurer or buyer is another form (another draft), as tradecover renders it again.
@@ -53,13 +51,15 @@ export function mountCoverForm(element: HTMLElement, options?: CoverFormOptions)
 /** Mounts the decision tracker. The view is reflected in the element's `view` attribute and
  * reported as `tradecover-view` ({view}); errors as `tradecover-error`. `update(options)`
  * renders it again, loading the portfolios again. */
-export function mountDecisionTracker(element: HTMLElement, options?: DecisionTrackerOptions): Promise<Handle<DecisionTrackerOptions>> {
-  try {
-    readInsurers(options?.insurers);
-  } catch (error) {
-    return Promise.reject(error);
+export async function mountDecisionTracker(element: HTMLElement, options?: DecisionTrackerOptions): Promise<Handle<DecisionTrackerOptions>> {
+  const insurers = options?.insurers;
+  const names = typeof insurers === 'string' ? insurers.split(/[, ]/).filter((name) => name.trim() !== '') : insurers ?? [];
+  const unknown = names.find((name) => !['allianz-trade', 'atradius', 'coface'].includes(String(name).trim().toLowerCase()));
+  if (unknown !== undefined) {
+    throw new TypeError(`tradecover-peer: invalid options for mountDecisionTracker: insurers: unknown ${JSON.stringify(unknown)}`);
   }
-  return mountWidget(element, options, trackerCss, (current, emit) =>
+  const { DecisionTracker, STYLES } = await import('./DecisionTracker');
+  return mountWidget(element, options, STYLES, (current, emit) =>
     createElement(DecisionTracker, {
       ...current,
       key: JSON.stringify(current),
