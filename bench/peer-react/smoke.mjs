@@ -190,7 +190,9 @@ try {
 
   // Tracker: 100,000 rows, virtualised, sorted, filtered.
   const started = Date.now();
-  await page.evaluate(() => window.peer.mountDecisionTracker(document.getElementById('tracker'), { insurers: ['coface'], proxy: '/proxy', locale: 'en', syncUrl: false }));
+  await page.evaluate(async () => {
+    window.tracker = await window.peer.mountDecisionTracker(document.getElementById('tracker'), { insurers: ['coface'], proxy: '/proxy', locale: 'en', syncUrl: false });
+  });
   const count = page.locator('#tracker [part=count]');
   await page.waitForFunction(() => document.querySelector('#tracker').shadowRoot.querySelector('[part=count]')?.textContent.startsWith('100000 of 100000'), null, { timeout: 60_000 });
   console.log(`  ${ROWS} rows loaded and shown in ${Date.now() - started} ms (request, JSON.parse, normalising, first paint)`);
@@ -214,6 +216,24 @@ try {
   await page.locator(`#tracker [role=row][aria-rowindex="${ROWS + 1}"]`).waitFor();
   await page.locator('#tracker [role=row][aria-rowindex="100001"] [role=gridcell]').first().dblclick();
   await page.locator('#tracker [part=detail]').waitFor();
+  await page.locator('#tracker input[name=q]').fill('DLV-99997');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#tracker [part~=export]').click()]);
+  const csv = readFileSync(await download.path(), 'utf8').split('\r\n');
+  assert.equal(csv[0], '\ufeffBuyer,Identifiers,Insurer,Product,Requested,Granted,Status,Applied,Decided,Effective,Expires,Reference');
+  assert.match(csv[1], /^Company 19999 SAS,/);
+  // Mount and unmount on the same element: nothing left behind.
+  const cycles = await page.evaluate(async () => {
+    const host = document.getElementById('tracker');
+    window.tracker.unmount();
+    const left = [host.shadowRoot.childElementCount];
+    for (let i = 0; i < 3; i++) {
+      const handle = await window.peer.mountDecisionTracker(host, { insurers: 'coface', proxy: '/proxy', syncUrl: false });
+      handle.unmount();
+      left.push(host.shadowRoot.childElementCount + (handle.mounted ? 100 : 0));
+    }
+    return left;
+  });
+  assert.deepEqual(cycles, [0, 0, 0, 0]);
   console.log('ok decision tracker');
 } catch (error) {
   failed = true;

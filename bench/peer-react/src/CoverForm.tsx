@@ -53,7 +53,7 @@ function newKey(): string {
 function freshDraft(currency: string): Draft {
   return {
     buyerName: '', buyerStreet: '', buyerPostcode: '', buyerTown: '', buyerRegion: '', buyerCountry: '',
-    identifier: '', coverType: '', amount: '', currency, customerReference: '', urgent: false,
+    identifier: '', coverType: 'credit-limit', amount: '', currency, customerReference: '', urgent: false,
     policyBusinessUnit: '', policyId: '', policyExtension: '', comment: '', idempotencyKey: newKey(),
   };
 }

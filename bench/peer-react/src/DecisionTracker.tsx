@@ -132,7 +132,11 @@ function downloadCsv(text: string) {
   window.setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
-const csvField = (value: string) => (/[",\r\n;]/.test(value) || /^[=+\-@\t\r]/.test(value) ? `"${(/^[=+\-@\t\r]/.test(value) ? `'${value}` : value).replace(/"/g, '""')}"` : value);
+/** One CSV field: a leading `= + - @` (a spreadsheet formula) defused with `'`, quoted when needed. */
+function csvField(value: string): string {
+  const defused = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[,"\n\r]/.test(defused) ? `"${defused.replace(/"/g, '""')}"` : defused;
+}
 
 interface RowProps {
   row: Decision | undefined;

@@ -243,7 +243,7 @@ export function formSchema(context: FormContext) {
       const currency = draft.currency.trim().toUpperCase();
       const units = minorUnits(currency);
       if (units === null) issue(ctx, 'currency', currency === '' ? 'currency.required' : 'currency.unknown', { value: currency });
-      const coverType = draft.coverType.trim() || (insurer === 'atradius' ? '' : 'credit-limit');
+      const coverType = draft.coverType.trim();
       if (coverType === '') issue(ctx, 'coverType', 'cover_type.required');
       else if (!['credit-limit', 'indication', 'credit-check'].includes(coverType)) issue(ctx, 'coverType', 'cover_type.unknown', { value: coverType });
       else if (!COVER_TYPES[insurer].includes(coverType)) issue(ctx, 'coverType', 'cover_type.unsupported', { insurer });
