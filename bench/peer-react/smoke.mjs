@@ -122,7 +122,9 @@ try {
   await page.waitForFunction(() => window.ready === true);
 
   // Buyer search: a name, then an identifier.
-  await page.evaluate(() => window.peer.mountBuyerSearch(document.getElementById('search'), { insurer: 'coface', proxy: '/proxy', country: 'FR', locale: 'en' }));
+  await page.evaluate(async () => {
+    window.search = await window.peer.mountBuyerSearch(document.getElementById('search'), { insurer: 'coface', proxy: '/proxy', country: 'FR', locale: 'en' });
+  });
   const search = page.locator('#search [role=combobox]');
   await search.fill('Dupont');
   await page.locator('#search [role=option]').first().waitFor();
@@ -139,6 +141,10 @@ try {
   await page.waitForFunction(() => true);
   await page.waitForTimeout(400);
   assert.ok(requests.some((r) => r.path.startsWith('/proxy/coface/companies/identifier?countryCode=FRA&identifierType=SIREN_FRA&identifierValue=552032534')));
+  await page.evaluate(() => window.search.update({ country: 'BE' }));
+  await page.waitForTimeout(100);
+  assert.equal(await page.locator('#search select[part=country]').inputValue(), 'BE');
+  assert.ok(requests.some((r) => r.path === '/proxy/coface/companies/identifier?countryCode=BEL&identifierType=DUNS&identifierValue=552032534'), JSON.stringify(requests.slice(-3)));
   console.log('ok buyer search');
 
   // Cover form: a French amount, validation on blur, an idempotent submit.

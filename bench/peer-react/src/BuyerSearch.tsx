@@ -117,7 +117,6 @@ export function BuyerSearch(props: BuyerSearchProps) {
   const typed = useRef({ text, country, location, region });
   typed.current = { text, country, location, region };
 
-  useEffect(() => setCountry((props.country ?? 'FR').trim().toUpperCase()), [props.country]);
 
   const setupErrors = useMemo(() => {
     const errors: WidgetError[] = [];
@@ -131,7 +130,9 @@ export function BuyerSearch(props: BuyerSearchProps) {
     }
     return errors;
   }, [insurer, props.insurer, country]);
-  useEffect(() => setupErrors.forEach(onError), [setupErrors, onError]);
+  const report = useRef(onError);
+  report.current = onError;
+  useEffect(() => setupErrors.forEach((error) => report.current(error)), [setupErrors]);
 
   const cancelPending = useCallback(() => {
     window.clearTimeout(debounce.current);
@@ -217,6 +218,11 @@ export function BuyerSearch(props: BuyerSearchProps) {
     const before = previous.current;
     previous.current = { insurer: props.insurer, proxy, country: props.country };
     if (before.insurer === props.insurer && before.proxy === proxy && before.country === props.country) return;
+    if (before.country !== props.country) {
+      const chosen = (props.country ?? 'FR').trim().toUpperCase();
+      setCountry(chosen);
+      typed.current = { ...typed.current, country: chosen };
+    }
     setNotice('');
     if (typed.current.text.trim() === '') {
       cancelPending();

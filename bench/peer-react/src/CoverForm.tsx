@@ -120,7 +120,9 @@ export function CoverForm(props: CoverFormProps) {
     }
     return problems;
   }, [insurer, props.insurer, buyer, policy === null]);
-  useEffect(() => setup.forEach(onError), [setup, onError]);
+  const report = useRef(onError);
+  report.current = onError;
+  useEffect(() => setup.forEach((error) => report.current(error)), [setup]);
   const ready = setup.length === 0;
 
   const [draft, setDraft] = useState<Draft>(() => loadDraft(storageKey) ?? freshDraft(props.currency?.trim().toUpperCase() || 'EUR'));
