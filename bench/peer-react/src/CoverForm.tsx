@@ -11,7 +11,7 @@ import * as coface from './insurers/coface';
 import { CURRENCIES, formatMoney } from './money';
 import { NetworkError, isWidgetError, malformed, networkError, parseJson, send } from './proxy';
 import { t } from './texts';
-import { INSURER_NAMES, parseInsurer, type Buyer, type Decision, type InsurerName, type WidgetError } from './types';
+import { INSURER_NAMES, object, parseInsurer, type Buyer, type Decision, type InsurerName, type WidgetError } from './types';
 import { ATRADIUS_MULTIPLE, coverTypesOf, formSchema, toErrors, type Draft } from './validation';
 
 /** The widget's styles, adopted by its shadow root (the same rules as tradecover's). */
@@ -171,8 +171,9 @@ export function CoverForm(props: CoverFormProps) {
       try {
         const coverId = allianz.readJob(parseJson(await send(proxy, 'allianz-trade', allianz.jobRequest(jobId), signal)));
         if (coverId === null) continue;
-        const cover = parseJson(await send(proxy, 'allianz-trade', allianz.coverGetRequest(coverId), signal));
-        const decision = allianz.coverDecision(cover as never);
+        const cover = object(parseJson(await send(proxy, 'allianz-trade', allianz.coverGetRequest(coverId), signal)));
+        if (!cover) throw malformed();
+        const decision = allianz.coverDecision(cover);
         onDecision(decision);
         setPhase({ kind: 'accepted', outcome: { decision, references: { ...references, coverId }, waiting: 'nothing' } });
         return;
