@@ -18,7 +18,9 @@ use tradecover::core::lifecycle::{
 };
 use tradecover::decision_tracker::csv_export::{csv_field, csv_text};
 use tradecover::decision_tracker::grid_keys::next_cell;
-use tradecover::decision_tracker::{ViewState, OVERSCAN, ROW_HEIGHT};
+use tradecover::decision_tracker::{
+    named_fragment_key, FragmentKey, ViewState, FRAGMENT_KEY, OVERSCAN, ROW_HEIGHT,
+};
 use tradecover::{mount_decision_tracker, DecisionTracker, DecisionTrackerHandle};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -574,6 +576,96 @@ async fn the_view_round_trips_through_the_url_fragment() {
     let again = Mounted::new(json!({"insurers": "coface", "proxy": "/proxy"}));
     assert!(until(Duration::from_secs(3), || again.column(0) == shown).await);
     drop(again);
+    set_fragment("");
+}
+
+#[wasm_bindgen_test]
+async fn each_tracker_keeps_its_view_under_its_own_fragment_key() {
+    let _turn = turn().await;
+    serve(json!([
+        {"method": "GET", "path": PORTFOLIO_PATH, "replies": [{"status": 200, "body": COFACE_PORTFOLIO}]},
+    ]));
+    set_fragment("section=2");
+    let first = Mounted::new(json!({"insurers": "coface", "proxy": "/proxy"}));
+    let named =
+        Mounted::new(json!({"insurers": "coface", "proxy": "/proxy", "name": "applications"}));
+    let second = Mounted::new(json!({"insurers": "coface", "proxy": "/proxy"}));
+    for tracker in [&first, &named, &second] {
+        assert!(until(Duration::from_secs(3), || tracker.shown_rows().len() == 3).await);
+    }
+    first.set_value("[name=q]", "dupont").await;
+    named.set_value("select[name=status]", "pending").await;
+    second.set_value("[name=q]", "corp").await;
+    let hash = window().location().hash().unwrap();
+    assert!(hash.starts_with("#section=2&"), "{hash}");
+    let view_under = |key: &str| {
+        ViewState::from_fragment_under(&window().location().hash().unwrap(), key)
+            .map(|view| view.to_text())
+    };
+    assert_eq!(
+        view_under(FRAGMENT_KEY).as_deref(),
+        Some("q=dupont"),
+        "{hash}"
+    );
+    assert_eq!(
+        view_under(&named_fragment_key("applications")).as_deref(),
+        Some("status=pending"),
+        "{hash}"
+    );
+    assert_eq!(
+        view_under("tradecover-tracker-2").as_deref(),
+        Some("q=corp"),
+        "{hash}"
+    );
+    // Each tracker shows its own filter.
+    assert_eq!(first.shown_rows().len(), 2);
+    assert_eq!(second.column(0), ["Acme Corp"]);
+    let pending_rows = named.shown_rows().len();
+    assert!(pending_rows < 3, "{pending_rows}");
+
+    // A link with the fragment gives the named tracker its view back.
+    drop(named);
+    let again =
+        Mounted::new(json!({"insurers": "coface", "proxy": "/proxy", "name": "applications"}));
+    assert!(
+        until(Duration::from_secs(3), || again.shown_rows().len()
+            == pending_rows)
+        .await
+    );
+    let status: web_sys::HtmlSelectElement =
+        again.query("select[name=status]").unwrap().unchecked_into();
+    assert_eq!(status.value(), "pending");
+
+    // Clearing one tracker's view removes its part only.
+    first.set_value("[name=q]", "").await;
+    assert_eq!(view_under(FRAGMENT_KEY), None);
+    assert_eq!(
+        view_under(&named_fragment_key("applications")).as_deref(),
+        Some("status=pending")
+    );
+    assert_eq!(
+        view_under("tradecover-tracker-2").as_deref(),
+        Some("q=corp")
+    );
+    assert!(window()
+        .location()
+        .hash()
+        .unwrap()
+        .starts_with("#section=2&"));
+
+    // An unnamed tracker gives its key back when removed: the next unnamed one takes it.
+    drop(first);
+    let replacement = FragmentKey::claim(None);
+    assert_eq!(replacement.as_str(), FRAGMENT_KEY);
+    replacement.release();
+    drop((second, again));
+    let first_again = FragmentKey::claim(None);
+    assert_eq!(
+        first_again.as_str(),
+        FRAGMENT_KEY,
+        "every slot was given back"
+    );
+    first_again.release();
     set_fragment("");
 }
 

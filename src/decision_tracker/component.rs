@@ -23,6 +23,7 @@ use wasm_bindgen::JsCast;
 
 use super::column::Column;
 use super::csv_export::csv_text;
+use super::fragment_key::FragmentKey;
 use super::grid_keys::next_cell;
 use super::live::{events_url, LiveStream, OrderNotice};
 use super::loader::{load_page, PortfolioSource};
@@ -191,12 +192,12 @@ fn location_fragment() -> Option<String> {
     web_sys::window()?.location().hash().ok()
 }
 
-fn write_fragment(view: &ViewState) {
+fn write_fragment(key: &str, view: &ViewState) {
     let Some(window) = web_sys::window() else {
         return;
     };
     let current = window.location().hash().unwrap_or_default();
-    let fragment = replace_in_fragment(&current, view);
+    let fragment = replace_in_fragment(&current, key, view);
     if current.trim_start_matches('#') == fragment {
         return;
     }
@@ -254,6 +255,10 @@ pub fn DecisionTracker(
     /// Whether the view is kept in the URL fragment (`#tradecover-tracker=…`).
     #[prop(default = true)]
     sync_url: bool,
+    /// The tracker's name: its view is kept under `#tradecover-tracker-<name>=…`; unnamed, the
+    /// first tracker uses `tradecover-tracker`, further ones `tradecover-tracker-2`, `-3`…
+    #[prop(optional_no_strip)]
+    name: Option<String>,
     /// How pending rows are polled while the stream is down.
     #[prop(optional_no_strip)]
     polling: Option<PollingPolicy>,
@@ -290,13 +295,16 @@ pub fn DecisionTracker(
     initial_table.extend(decisions);
     let table = StoredValue::new(initial_table);
     let version = RwSignal::new(0u64);
+    let fragment_key = sync_url.then(|| FragmentKey::claim(name.as_deref()));
+    if let Some(key) = fragment_key.clone() {
+        on_cleanup(move || key.release());
+    }
     let initial_view = view
         .map(|text| ViewState::from_text(&text))
         .or_else(|| {
-            sync_url
-                .then(location_fragment)
-                .flatten()
-                .and_then(|fragment| ViewState::from_fragment(&fragment))
+            let key = fragment_key.as_ref()?;
+            location_fragment()
+                .and_then(|fragment| ViewState::from_fragment_under(&fragment, key.as_str()))
         })
         .unwrap_or_default();
     let state = RwSignal::new(initial_view);
@@ -327,8 +335,8 @@ pub fn DecisionTracker(
         if let Some(callback) = on_view {
             callback.run(view.to_text());
         }
-        if sync_url {
-            write_fragment(&view);
+        if let Some(key) = &fragment_key {
+            write_fragment(key.as_str(), &view);
         }
     });
 
