@@ -928,6 +928,92 @@ async fn pending_rows_are_polled_when_the_stream_fails() {
     );
 }
 
+/// Fires `tradecover-decision` on the document, as the cover form does.
+fn form_decision(decision: &Decision) {
+    let detail = serde_wasm_bindgen::to_value(decision).unwrap();
+    let init = web_sys::CustomEventInit::new();
+    init.set_detail(&detail);
+    init.set_bubbles(true);
+    let event =
+        web_sys::CustomEvent::new_with_event_init_dict("tradecover-decision", &init).unwrap();
+    window().document().unwrap().dispatch_event(&event).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn rows_of_insurers_that_do_not_notify_are_polled_while_the_stream_is_up() {
+    let _turn = turn().await;
+    fake_event_source();
+    serve(json!([
+        {"method": "GET", "path": PORTFOLIO_PATH, "replies": [{"status": 200, "body": COFACE_PORTFOLIO}]},
+        {"method": "GET", "path": "/proxy/allianz-trade/riskinfo/v3/covers/COV-7",
+            "replies": [{"status": 200, "body": allianz_cover("COV-7", "Nouvel Acheteur SA")}]},
+    ]));
+    let tracker = Mounted::new(
+        json!({"insurers": "coface", "proxy": "/proxy", "policy": "C-9", "syncUrl": false,
+        "polling": {"initialDelay": 1, "factor": 1, "maxDelay": 1, "jitter": 0}}),
+    );
+    assert!(until(Duration::from_secs(3), || tracker.shown_rows().len() == 3).await);
+    emit("open", None);
+    // An Allianz Trade application from the cover form, referred.
+    let mut applied = synthetic_rows(1).remove(0);
+    applied.insurer = tradecover::core::Insurer::AllianzTrade;
+    applied.id = "COV-7".to_owned();
+    applied.order_id = None;
+    applied.product = "CreditLimit".to_owned();
+    applied.buyer_name = Some("Nouvel Acheteur SA".to_owned());
+    applied.status = StatusReport {
+        status: Some(Status::Pending(
+            tradecover::core::lifecycle::PendingReason::Underwriting,
+        )),
+        raw: RawStatus::new("allianz_trade.cover", "Pending"),
+    };
+    form_decision(&applied);
+    assert!(until(Duration::from_secs(1), || tracker.shown_rows().len() == 4).await);
+    assert!(
+        until(Duration::from_secs(5), || status_of(
+            &tracker,
+            "Nouvel Acheteur",
+            "creditlimit"
+        )
+        .is_some_and(|status| status.starts_with("Granted")))
+        .await,
+        "{:?} {:?}",
+        status_of(&tracker, "Nouvel Acheteur", "creditlimit"),
+        calls()
+    );
+    let live = tracker
+        .query(".tc-tracker")
+        .unwrap()
+        .get_attribute("data-live");
+    assert_eq!(live.as_deref(), Some("live"), "the stream stayed up");
+    assert_eq!(
+        tracker.text("[aria-live=polite]"),
+        "Nouvel Acheteur SA: Granted"
+    );
+    let asked: Vec<String> = calls()
+        .iter()
+        .map(|call| {
+            format!(
+                "{}{}",
+                call["path"].as_str().unwrap(),
+                call["search"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert!(
+        asked.contains(&"/proxy/allianz-trade/riskinfo/v3/covers/COV-7".to_owned()),
+        "{asked:?}"
+    );
+    assert!(
+        !asked.iter().any(|call| call.contains("easyNumber=")),
+        "pending Coface rows are left to the stream: {asked:?}"
+    );
+    // Decided: asked about no more.
+    let count = calls().len();
+    sleep(Duration::from_millis(2500)).await;
+    assert_eq!(calls().len(), count);
+}
+
 fn focused() -> Option<Element> {
     window().document().unwrap().active_element()
 }

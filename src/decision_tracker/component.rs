@@ -32,6 +32,7 @@ use super::row_action::{can_perform, perform, RowAction};
 use super::status_kind::StatusKind;
 use super::table::{DecisionTable, Merged};
 use super::texts::{status_label, tr};
+use super::unnotified_polling::{needs_polling, poll_unnotified, StreamState};
 use super::view_state::{replace_in_fragment, ViewState};
 use crate::cover_form::idempotency_key::new_idempotency_key;
 use crate::widget_error::WidgetError;
@@ -560,6 +561,36 @@ pub fn DecisionTracker(
             }
             opened.ok()
         });
+    // Rows of insurers that never notify the stream are polled while it is up.
+    if stream.is_some() {
+        let alive = alive.clone();
+        spawn_local(poll_unnotified(
+            polling,
+            u64::from(instance).wrapping_add(js_sys::Date::now() as u64),
+            now_seconds,
+            |delay| sleep_ms(delay.as_millis() as f64),
+            move || match live.try_get_untracked() {
+                _ if !alive.load(Ordering::Relaxed) => StreamState::Gone,
+                None => StreamState::Gone,
+                Some(LiveState::Live) => StreamState::Up,
+                Some(_) => StreamState::Other,
+            },
+            move || {
+                table.with_value(|table| {
+                    let rows = table.rows().iter().filter(|row| needs_polling(row));
+                    rows.take(CHECKS_PER_ROUND).cloned().collect()
+                })
+            },
+            async move |row: Decision| {
+                let found =
+                    check_pending(&client.get_value(), &row, &source.get_value(), language).await;
+                match found {
+                    Ok(decisions) => decisions.into_iter().for_each(merge),
+                    Err(error) => report(&error),
+                }
+            },
+        ));
+    }
     let stream = SendWrapper::new(stream);
     on_cleanup(move || drop(stream));
     load(false);

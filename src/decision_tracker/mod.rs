@@ -15,7 +15,8 @@
 //!
 //! Live updates: `GET {proxy}/events?client=tradecover-tracker&policy=…` (Server-Sent Events,
 //! `decision` and `cover` events applied at once; after a `gap`, the portfolios are loaded again
-//! and merged), and `tradecover-decision` events on the document (the cover
+//! and merged; pending rows of the insurers that never notify it polled meanwhile, see
+//! [`unnotified_polling`]), and `tradecover-decision` events on the document (the cover
 //! form on the same page).
 
 mod column;
@@ -31,6 +32,7 @@ pub mod row_action;
 mod status_kind;
 mod table;
 mod texts;
+pub mod unnotified_polling;
 pub mod view_state;
 
 pub use column::Column;
