@@ -84,12 +84,15 @@ async function chooseBuyer(page, company) {
   await page.locator('#cover-form input[name=amount]').waitFor();
 }
 
-/** Sends the form with `amount` and waits for the insurer's first answer. */
+/**
+ * Sends the form with `amount` and waits for the insurer's answer (past an Allianz Trade job's
+ * `processing`, which the form follows until the job is processed).
+ */
 async function apply(page, amount) {
   await page.locator('#cover-form input[name=amount]').fill(amount);
   await page.locator('#cover-form button[type=submit]').click();
-  const outcome = page.locator('#cover-form .tc-outcome');
-  await outcome.waitFor();
+  const outcome = page.locator('#cover-form .tc-outcome:not([data-outcome=processing])');
+  await outcome.waitFor({ timeout: 20_000 });
   return outcome.getAttribute('data-outcome');
 }
 
@@ -281,6 +284,55 @@ test('an order for a company Coface does not know: its temporary Z number is rep
   assert.equal(await page.locator('#tracker [part=count]').textContent(), rowsBefore, 'as many rows as before');
   assert.equal(await page.evaluate(() => window.__sameDocument), true, 'no reload');
   await assertNoAxeViolation(page, 'reconciled row');
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
+/** Chooses `insurer` on the page and `company` by its SIREN; resolves once the form shows. */
+async function chooseBuyerAt(page, insurer, company) {
+  // Emptied first: a new insurer would search again the text left by the last choice.
+  const input = page.locator('#buyer-search input[role=combobox]');
+  await input.fill('');
+  await page.locator('#buyer-search [role=option]').first().waitFor({ state: 'detached' });
+  await page.locator('#insurer').selectOption(insurer);
+  const siren = company.legalIdentifiers.find((id) => id.identifierType === 'SIREN_FRA').identifierValue;
+  await input.fill(siren);
+  const option = page.locator('#buyer-search [role=option]', { hasText: company.companyName }).first();
+  await option.waitFor();
+  await option.click();
+  await page.locator('#cover-form input[name=amount]').waitFor();
+}
+
+test('Atradius and Allianz Trade, which do not notify the stream, are polled while it is up', async () => {
+  const { context, page, seen } = await openTrackerPage({ polling: 1 });
+  await page.waitForFunction(() =>
+    document.getElementById('tracker').shadowRoot.querySelector('.tc-tracker')?.dataset.live === 'live',
+  );
+  const [atradiusBuyer, allianzBuyer] = [companies[2], companies[3]];
+
+  await chooseBuyerAt(page, 'atradius', atradiusBuyer);
+  assert.equal(await apply(page, '150,000'), 'referred');
+  await waitForStatus(page, atradiusBuyer.companyName, 'pending');
+
+  await chooseBuyerAt(page, 'allianz-trade', allianzBuyer);
+  await page.locator('#cover-form input[name=policyBusinessUnit]').fill('FRA');
+  await page.locator('#cover-form input[name=policyId]').fill('DEMO-CONTRACT-1');
+  await page.locator('#cover-form input[name=policyExtension]').fill('DCL');
+  assert.equal(await apply(page, '150,000'), 'referred');
+  await waitForStatus(page, allianzBuyer.companyName, 'pending');
+  await assertNoAxeViolation(page, 'pending rows of three insurers');
+
+  await advanceSandbox(3600);
+  await waitForStatus(page, atradiusBuyer.companyName, 'granted');
+  await waitForStatus(page, allianzBuyer.companyName, 'granted');
+  assert.equal(await rowsOf(page, atradiusBuyer.companyName).count(), 1);
+  assert.equal(await rowsOf(page, allianzBuyer.companyName).count(), 1);
+  assert.equal(await page.locator('#tracker .tc-tracker').getAttribute('data-live'), 'live', 'the stream stayed up');
+  assert.ok(seen.proxyRequests.some((url) => url.includes('/atradius/credit-insurance/cover-management/v1/covers?')));
+  assert.ok(seen.proxyRequests.some((url) => /\/allianz-trade\/riskinfo\/v3\/covers\/[^/?]+$/.test(url)));
+  assert.match(await announcement(page), /: Granted$/);
+  assert.equal(await page.evaluate(() => window.__sameDocument), true, 'no reload');
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
   assert.deepEqual(seen.errors, []);
   await context.close();
