@@ -1008,6 +1008,23 @@ async fn rows_of_insurers_that_do_not_notify_are_polled_while_the_stream_is_up()
         !asked.iter().any(|call| call.contains("easyNumber=")),
         "pending Coface rows are left to the stream: {asked:?}"
     );
+    // The functional notification of the same application (its cover request) adds no row.
+    let mut request = applied.clone();
+    request.id = "REQ-7".to_owned();
+    request.status = StatusReport {
+        status: Some(Status::Decided(Outcome::Full)),
+        raw: RawStatus::new(
+            tradecover::core::allianz_trade::status::REQUEST_STATUS_SCHEME,
+            "Accepted",
+        ),
+    };
+    emit(
+        "decision",
+        Some(&json!({"insurer": "allianz-trade", "decision": request}).to_string()),
+    );
+    sleep(Duration::from_millis(50)).await;
+    assert_eq!(tracker.shown_rows().len(), 4);
+
     // Decided: asked about no more.
     let count = calls().len();
     sleep(Duration::from_millis(2500)).await;

@@ -561,7 +561,7 @@ pub fn DecisionTracker(
             }
             opened.ok()
         });
-    // Rows of insurers that never notify the stream are polled while it is up.
+    // Rows of insurers that may not notify the stream are polled while it is up.
     if stream.is_some() {
         let alive = alive.clone();
         spawn_local(poll_unnotified(

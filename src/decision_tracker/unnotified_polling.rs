@@ -1,8 +1,9 @@
-//! Pending rows of insurers whose decisions never reach the proxy's stream, asked about again
+//! Pending rows of insurers whose decisions may not reach the proxy's stream, asked about again
 //! with the core's polling policy while the stream is up (while it is down, every pending row
 //! is). Coface pushes every change of an order; Atradius notifies nothing; Allianz Trade calls
-//! back only for cover requests registered with a webhook, which the cover form does not
-//! register — so Atradius and Allianz Trade rows are polled.
+//! back only for cover requests registered with a webhook (the reference proxy registers its
+//! own; another proxy may not) and under the policy the stream follows — so Atradius and
+//! Allianz Trade rows are polled.
 
 use std::future::Future;
 use std::time::Duration;
@@ -14,7 +15,7 @@ use tradecover_core::Insurer;
 /// How often the loop wakes up to see whether a row is due (or new pending rows arrived).
 pub const WAKE_UP: Duration = Duration::from_secs(1);
 
-/// Whether `insurer`'s decisions reach the proxy's notification stream.
+/// Whether `insurer`'s decisions always reach the proxy's notification stream.
 pub fn reaches_stream(insurer: Insurer) -> bool {
     insurer == Insurer::Coface
 }
