@@ -192,6 +192,40 @@ test('a referred Coface application from the form is decided in the tracker thro
   await context.close();
 });
 
+test('a referred Allianz Trade application from the form is decided through the webhook the proxy registers', async () => {
+  const company = companies[5];
+  // The page's polling waits its first 30 s: a decision sooner than that came by the stream.
+  const { context, page, seen } = await openTrackerPage();
+  await page.waitForFunction(() =>
+    document.getElementById('tracker').shadowRoot.querySelector('.tc-tracker')?.dataset.live === 'live',
+  );
+  await chooseBuyerAt(page, 'allianz-trade', company);
+  await page.locator('#cover-form input[name=policyBusinessUnit]').fill('FRA');
+  // Under the policy whose events the page follows.
+  await page.locator('#cover-form input[name=policyId]').fill(credentials.COFACE_POLICY_NUMBER);
+  await page.locator('#cover-form input[name=policyExtension]').fill('DCL');
+  assert.equal(await apply(page, '150,000'), 'referred');
+  await waitForStatus(page, company.companyName, 'pending');
+
+  // (The form itself read the cover once its job was processed; nothing reads it after.)
+  const before = seen.proxyRequests.length;
+  await advanceSandbox(3600);
+  await waitForStatus(page, company.companyName, 'granted', 10_000);
+  assert.equal(await rowsOf(page, company.companyName).count(), 1, 'the row is replaced, not duplicated');
+  assert.equal(await announcement(page), `${company.companyName}: Granted`);
+  assert.deepEqual(
+    seen.proxyRequests.slice(before).filter((url) => url.includes('/allianz-trade/')),
+    [],
+    'the cover was not polled: the stream said it',
+  );
+  const steps = await timelineOf(page, company.companyName);
+  assert.ok(steps.some((step) => /^Granted — /.test(step)), JSON.stringify(steps));
+  assert.equal(await page.evaluate(() => window.__sameDocument), true, 'no reload');
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
 test('with the event stream cut, the tracker polls the pending application and still flips it', async () => {
   const company = companies[1];
   const { context, page, seen, streams } = await openTrackerPage({ cutStream: true, polling: 1 });
@@ -304,7 +338,7 @@ async function chooseBuyerAt(page, insurer, company) {
   await page.locator('#cover-form input[name=amount]').waitFor();
 }
 
-test('Atradius and Allianz Trade, which do not notify the stream, are polled while it is up', async () => {
+test('Atradius (which notifies nothing), and Allianz Trade under a policy the stream does not follow, are polled while it is up', async () => {
   const { context, page, seen } = await openTrackerPage({ polling: 1 });
   await page.waitForFunction(() =>
     document.getElementById('tracker').shadowRoot.querySelector('.tc-tracker')?.dataset.live === 'live',
