@@ -18,7 +18,9 @@ use tradecover::core::lifecycle::{
 };
 use tradecover::decision_tracker::csv_export::{csv_field, csv_text};
 use tradecover::decision_tracker::grid_keys::next_cell;
-use tradecover::decision_tracker::{ViewState, OVERSCAN, ROW_HEIGHT};
+use tradecover::decision_tracker::{
+    named_fragment_key, FragmentKey, ViewState, FRAGMENT_KEY, OVERSCAN, ROW_HEIGHT,
+};
 use tradecover::{mount_decision_tracker, DecisionTracker, DecisionTrackerHandle};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -578,6 +580,96 @@ async fn the_view_round_trips_through_the_url_fragment() {
 }
 
 #[wasm_bindgen_test]
+async fn each_tracker_keeps_its_view_under_its_own_fragment_key() {
+    let _turn = turn().await;
+    serve(json!([
+        {"method": "GET", "path": PORTFOLIO_PATH, "replies": [{"status": 200, "body": COFACE_PORTFOLIO}]},
+    ]));
+    set_fragment("section=2");
+    let first = Mounted::new(json!({"insurers": "coface", "proxy": "/proxy"}));
+    let named =
+        Mounted::new(json!({"insurers": "coface", "proxy": "/proxy", "name": "applications"}));
+    let second = Mounted::new(json!({"insurers": "coface", "proxy": "/proxy"}));
+    for tracker in [&first, &named, &second] {
+        assert!(until(Duration::from_secs(3), || tracker.shown_rows().len() == 3).await);
+    }
+    first.set_value("[name=q]", "dupont").await;
+    named.set_value("select[name=status]", "pending").await;
+    second.set_value("[name=q]", "corp").await;
+    let hash = window().location().hash().unwrap();
+    assert!(hash.starts_with("#section=2&"), "{hash}");
+    let view_under = |key: &str| {
+        ViewState::from_fragment_under(&window().location().hash().unwrap(), key)
+            .map(|view| view.to_text())
+    };
+    assert_eq!(
+        view_under(FRAGMENT_KEY).as_deref(),
+        Some("q=dupont"),
+        "{hash}"
+    );
+    assert_eq!(
+        view_under(&named_fragment_key("applications")).as_deref(),
+        Some("status=pending"),
+        "{hash}"
+    );
+    assert_eq!(
+        view_under("tradecover-tracker-2").as_deref(),
+        Some("q=corp"),
+        "{hash}"
+    );
+    // Each tracker shows its own filter.
+    assert_eq!(first.shown_rows().len(), 2);
+    assert_eq!(second.column(0), ["Acme Corp"]);
+    let pending_rows = named.shown_rows().len();
+    assert!(pending_rows < 3, "{pending_rows}");
+
+    // A link with the fragment gives the named tracker its view back.
+    drop(named);
+    let again =
+        Mounted::new(json!({"insurers": "coface", "proxy": "/proxy", "name": "applications"}));
+    assert!(
+        until(Duration::from_secs(3), || again.shown_rows().len()
+            == pending_rows)
+        .await
+    );
+    let status: web_sys::HtmlSelectElement =
+        again.query("select[name=status]").unwrap().unchecked_into();
+    assert_eq!(status.value(), "pending");
+
+    // Clearing one tracker's view removes its part only.
+    first.set_value("[name=q]", "").await;
+    assert_eq!(view_under(FRAGMENT_KEY), None);
+    assert_eq!(
+        view_under(&named_fragment_key("applications")).as_deref(),
+        Some("status=pending")
+    );
+    assert_eq!(
+        view_under("tradecover-tracker-2").as_deref(),
+        Some("q=corp")
+    );
+    assert!(window()
+        .location()
+        .hash()
+        .unwrap()
+        .starts_with("#section=2&"));
+
+    // An unnamed tracker gives its key back when removed: the next unnamed one takes it.
+    drop(first);
+    let replacement = FragmentKey::claim(None);
+    assert_eq!(replacement.as_str(), FRAGMENT_KEY);
+    replacement.release();
+    drop((second, again));
+    let first_again = FragmentKey::claim(None);
+    assert_eq!(
+        first_again.as_str(),
+        FRAGMENT_KEY,
+        "every slot was given back"
+    );
+    first_again.release();
+    set_fragment("");
+}
+
+#[wasm_bindgen_test]
 async fn exports_the_filtered_view_as_csv() {
     let _turn = turn().await;
     assert_eq!(csv_field("plain"), "plain");
@@ -834,6 +926,109 @@ async fn pending_rows_are_polled_when_the_stream_fails() {
             .as_deref(),
         Some("live")
     );
+}
+
+/// Fires `tradecover-decision` on the document, as the cover form does.
+fn form_decision(decision: &Decision) {
+    let detail = serde_wasm_bindgen::to_value(decision).unwrap();
+    let init = web_sys::CustomEventInit::new();
+    init.set_detail(&detail);
+    init.set_bubbles(true);
+    let event =
+        web_sys::CustomEvent::new_with_event_init_dict("tradecover-decision", &init).unwrap();
+    window().document().unwrap().dispatch_event(&event).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn rows_of_insurers_that_do_not_notify_are_polled_while_the_stream_is_up() {
+    let _turn = turn().await;
+    fake_event_source();
+    serve(json!([
+        {"method": "GET", "path": PORTFOLIO_PATH, "replies": [{"status": 200, "body": COFACE_PORTFOLIO}]},
+        {"method": "GET", "path": "/proxy/allianz-trade/riskinfo/v3/covers/COV-7",
+            "replies": [{"status": 200, "body": allianz_cover("COV-7", "Nouvel Acheteur SA")}]},
+    ]));
+    let tracker = Mounted::new(
+        json!({"insurers": "coface", "proxy": "/proxy", "policy": "C-9", "syncUrl": false,
+        "polling": {"initialDelay": 1, "factor": 1, "maxDelay": 1, "jitter": 0}}),
+    );
+    assert!(until(Duration::from_secs(3), || tracker.shown_rows().len() == 3).await);
+    emit("open", None);
+    // An Allianz Trade application from the cover form, referred.
+    let mut applied = synthetic_rows(1).remove(0);
+    applied.insurer = tradecover::core::Insurer::AllianzTrade;
+    applied.id = "COV-7".to_owned();
+    applied.order_id = None;
+    applied.product = "CreditLimit".to_owned();
+    applied.buyer_name = Some("Nouvel Acheteur SA".to_owned());
+    applied.status = StatusReport {
+        status: Some(Status::Pending(
+            tradecover::core::lifecycle::PendingReason::Underwriting,
+        )),
+        raw: RawStatus::new("allianz_trade.cover", "Pending"),
+    };
+    form_decision(&applied);
+    assert!(until(Duration::from_secs(1), || tracker.shown_rows().len() == 4).await);
+    assert!(
+        until(Duration::from_secs(5), || status_of(
+            &tracker,
+            "Nouvel Acheteur",
+            "creditlimit"
+        )
+        .is_some_and(|status| status.starts_with("Granted")))
+        .await,
+        "{:?} {:?}",
+        status_of(&tracker, "Nouvel Acheteur", "creditlimit"),
+        calls()
+    );
+    let live = tracker
+        .query(".tc-tracker")
+        .unwrap()
+        .get_attribute("data-live");
+    assert_eq!(live.as_deref(), Some("live"), "the stream stayed up");
+    assert_eq!(
+        tracker.text("[aria-live=polite]"),
+        "Nouvel Acheteur SA: Granted"
+    );
+    let asked: Vec<String> = calls()
+        .iter()
+        .map(|call| {
+            format!(
+                "{}{}",
+                call["path"].as_str().unwrap(),
+                call["search"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert!(
+        asked.contains(&"/proxy/allianz-trade/riskinfo/v3/covers/COV-7".to_owned()),
+        "{asked:?}"
+    );
+    assert!(
+        !asked.iter().any(|call| call.contains("easyNumber=")),
+        "pending Coface rows are left to the stream: {asked:?}"
+    );
+    // The functional notification of the same application (its cover request) adds no row.
+    let mut request = applied.clone();
+    request.id = "REQ-7".to_owned();
+    request.status = StatusReport {
+        status: Some(Status::Decided(Outcome::Full)),
+        raw: RawStatus::new(
+            tradecover::core::allianz_trade::status::REQUEST_STATUS_SCHEME,
+            "Accepted",
+        ),
+    };
+    emit(
+        "decision",
+        Some(&json!({"insurer": "allianz-trade", "decision": request}).to_string()),
+    );
+    sleep(Duration::from_millis(50)).await;
+    assert_eq!(tracker.shown_rows().len(), 4);
+
+    // Decided: asked about no more.
+    let count = calls().len();
+    sleep(Duration::from_millis(2500)).await;
+    assert_eq!(calls().len(), count);
 }
 
 fn focused() -> Option<Element> {

@@ -61,6 +61,9 @@ pub struct AppState {
     pub secrets: Vec<String>,
     /// Whether requests are logged.
     pub access_log: bool,
+    /// The `callback` header added to Allianz Trade cover requests sent without one
+    /// ([`crate::allianz_callback`]).
+    pub allianz_callback: Option<String>,
 }
 
 impl AppState {
@@ -115,6 +118,11 @@ impl AppState {
             clock,
             secrets: config.secrets(),
             access_log: config.access_log,
+            allianz_callback: crate::allianz_callback::callback_header_value(
+                config.notifications.allianz_callback_url.as_deref(),
+                config.notifications.allianz_callback_token.as_deref(),
+                matches!(config.upstreams.allianz_trade, UpstreamSetting::Sandbox),
+            ),
         }
     }
 

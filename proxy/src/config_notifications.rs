@@ -5,6 +5,8 @@
 //! [notifications]
 //! allowed_origins = ["https://portal.example.com"]  # TRADECOVER_EVENTS_ALLOWED_ORIGINS
 //! allianz_callback_token_file = "/run/secrets/cb"   # TRADECOVER_ALLIANZ_CALLBACK_TOKEN(_FILE)
+//! allianz_callback_url = "https://proxy.example.com/notifications/allianz-trade"
+//!                                                   # TRADECOVER_ALLIANZ_CALLBACK_URL
 //! sns_certificate_hosts = ["sns.eu-west-1.amazonaws.com"] # TRADECOVER_SNS_CERTIFICATE_HOSTS
 //! sns_topic_arns = ["arn:aws:sns:eu-west-1:123456789012:"] # TRADECOVER_SNS_TOPIC_ARNS
 //! history_size = 1024                               # TRADECOVER_EVENT_HISTORY
@@ -19,6 +21,7 @@ use std::time::Duration;
 
 use tradecover_core::coface::sns::check_signing_cert_url;
 
+use crate::allianz_callback::is_callback_url;
 use crate::config_load::{
     check_keys, credential, list_setting, parse_number, setting, ConfigError,
 };
@@ -26,10 +29,11 @@ use crate::notifications::sns_remote::is_loopback_http_base;
 use crate::notifications::NotificationSettings;
 
 /// Keys of `[notifications]`.
-pub const NOTIFICATION_KEYS: [&str; 9] = [
+pub const NOTIFICATION_KEYS: [&str; 10] = [
     "allowed_origins",
     "allianz_callback_token",
     "allianz_callback_token_file",
+    "allianz_callback_url",
     "sns_certificate_hosts",
     "sns_topic_arns",
     "history_size",
@@ -87,6 +91,19 @@ pub fn notification_settings(
             )));
         }
         settings.allianz_callback_token = Some(token);
+    }
+    if let Some(url) = setting(
+        section,
+        "allianz_callback_url",
+        env("TRADECOVER_ALLIANZ_CALLBACK_URL"),
+    )? {
+        let url = url.trim();
+        if !is_callback_url(url) {
+            return Err(ConfigError(format!(
+                "[notifications] allianz_callback_url {url:?} must be an https:// URL without query, fragment or user info"
+            )));
+        }
+        settings.allianz_callback_url = Some(url.to_owned());
     }
     if let Some(hosts) = list_setting(
         section,
@@ -263,6 +280,33 @@ mod tests {
             own.notifications.allowed_origins,
             ["https://b.example:8443"]
         );
+    }
+
+    #[test]
+    fn the_callback_url_is_read_and_must_be_https_without_query() {
+        let config = load(
+            "[notifications]\nallianz_callback_url = \"https://file.example/n\"",
+            &[(
+                "TRADECOVER_ALLIANZ_CALLBACK_URL",
+                " https://proxy.example.com/notifications/allianz-trade ",
+            )],
+        )
+        .unwrap();
+        assert_eq!(
+            config.notifications.allianz_callback_url.as_deref(),
+            Some("https://proxy.example.com/notifications/allianz-trade")
+        );
+        assert_eq!(
+            load("", &[]).unwrap().notifications.allianz_callback_url,
+            None
+        );
+        for bad in [
+            "http://proxy.example.com/n",
+            "https://proxy.example.com/n?token=x",
+        ] {
+            let error = load("", &[("TRADECOVER_ALLIANZ_CALLBACK_URL", bad)]).unwrap_err();
+            assert!(error.0.contains("allianz_callback_url"), "{error}");
+        }
     }
 
     #[test]

@@ -11,6 +11,7 @@ use axum::http::{header, HeaderMap, HeaderName, HeaderValue, Request, Response, 
 use axum::response::IntoResponse;
 use tradecover_core::{operation, Insurer, Method};
 
+use crate::allianz_callback::COVER_REQUEST_OPERATION;
 use crate::app::AppState;
 use crate::origin::check_cross_site;
 use crate::problem::Problem;
@@ -118,7 +119,18 @@ async fn forward_checked(
     let body = to_bytes(body, state.security.max_body_bytes)
         .await
         .map_err(|_| too_large())?;
-    let forwarded = forwarded_headers(&parts.headers, insurer)?;
+    let mut forwarded = forwarded_headers(&parts.headers, insurer)?;
+    if insurer == Insurer::AllianzTrade && found.name == COVER_REQUEST_OPERATION {
+        let name =
+            HeaderName::from_static(tradecover_core::allianz_trade::webhook::CALLBACK_HEADER_NAME);
+        let registered = state
+            .allianz_callback
+            .as_deref()
+            .and_then(|value| HeaderValue::from_str(value).ok());
+        if let (false, Some(value)) = (forwarded.contains_key(&name), registered) {
+            forwarded.insert(name, value);
+        }
+    }
     let path_and_query = if query.is_empty() {
         path.to_owned()
     } else {

@@ -9,6 +9,7 @@
 #![warn(missing_docs)]
 
 pub mod access_log;
+pub mod allianz_callback;
 pub mod allowlist;
 pub mod app;
 pub mod auth;

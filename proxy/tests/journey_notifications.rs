@@ -98,26 +98,32 @@ async fn allianz_company(journey: &Journey, nth: usize) -> String {
         .insurer_id
 }
 
-/// Requests referred cover with a webhook callback; the cover id once the job is processed.
-async fn referred_allianz_cover(journey: &Journey, company_id: &str) -> String {
-    let callback = DecisionCallback {
+/// Requests referred cover (with a webhook callback if `with_callback`, as the core builds
+/// it; else without, as the cover form sends it); the cover id once the job is processed.
+async fn referred_allianz_cover(
+    journey: &Journey,
+    company_id: &str,
+    with_callback: bool,
+) -> String {
+    let callback = with_callback.then(|| DecisionCallback {
         url: "https://portal.example.com/notifications/allianz-trade".into(),
         time_to_live_hours: 24,
-    };
+    });
     let application = credit_limit(
         Insurer::AllianzTrade,
         company_id,
         250_000,
         Some(allianz_policy(ALLIANZ_POLICY)),
-        Some(callback),
+        callback,
     );
     let request = allianz::cover_request(&application).unwrap();
-    assert!(
+    assert_eq!(
         request
             .headers
             .iter()
             .any(|(name, _)| name == allianz::webhook::CALLBACK_HEADER_NAME),
-        "the core adds the webhook header"
+        with_callback,
+        "the core adds the webhook header when asked"
     );
     let response = journey.call(Insurer::AllianzTrade, &request, &[]).await;
     assert_eq!(response.status, 202, "{}", text(&response));
@@ -183,7 +189,7 @@ async fn referred_decisions_reach_the_event_stream_within_a_second_of_the_clock(
     let mut coface_events = subscribe(&journey, &coface_contract(&journey), None).await;
 
     let company_id = allianz_company(&journey, 0).await;
-    let cover_id = referred_allianz_cover(&journey, &company_id).await;
+    let cover_id = referred_allianz_cover(&journey, &company_id, true).await;
     let request_id = allianz_request_id(&journey).await;
     let (easy, order_id) = referred_coface_order(&journey, 0).await;
 
@@ -219,6 +225,24 @@ async fn referred_decisions_reach_the_event_stream_within_a_second_of_the_clock(
     assert_eq!(order.granted, Some(eur(250_000)));
     assert!(Instant::now() <= deadline);
     drop((allianz_events, coface_events));
+    journey.stop().await;
+}
+
+#[tokio::test]
+async fn a_cover_request_sent_without_a_webhook_gets_the_proxys_and_its_decision_reaches_the_stream(
+) {
+    let journey = Journey::start().await;
+    let mut events = subscribe(&journey, &format!("policy={ALLIANZ_POLICY}"), None).await;
+    let company_id = allianz_company(&journey, 1).await;
+    let cover_id = referred_allianz_cover(&journey, &company_id, false).await;
+    let advanced = journey.advance(DEFAULT_REFERRAL_DELAY.as_secs()).await;
+    let (_, cover) = wait_for(&mut events, "cover", advanced + WITHIN, |decision| {
+        decision.id == cover_id && matches!(decision.status.status, Some(Status::Decided(_)))
+    })
+    .await;
+    assert_eq!(cover.status.status, Some(Status::Decided(Outcome::Full)));
+    assert_eq!(cover.buyer_id, company_id);
+    drop(events);
     journey.stop().await;
 }
 

@@ -23,6 +23,7 @@ use wasm_bindgen::JsCast;
 
 use super::column::Column;
 use super::csv_export::csv_text;
+use super::fragment_key::FragmentKey;
 use super::grid_keys::next_cell;
 use super::insurer_answer::InsurerAnswer;
 use super::live::{events_url, LiveStream, OrderNotice};
@@ -32,6 +33,7 @@ use super::row_action::{can_perform, perform, RowAction};
 use super::status_kind::StatusKind;
 use super::table::{DecisionTable, Merged};
 use super::texts::{status_label, tr};
+use super::unnotified_polling::{needs_polling, poll_unnotified, StreamState};
 use super::view_state::{replace_in_fragment, ViewState};
 use crate::cover_form::idempotency_key::new_idempotency_key;
 use crate::widget_error::WidgetError;
@@ -207,12 +209,12 @@ fn location_fragment() -> Option<String> {
     web_sys::window()?.location().hash().ok()
 }
 
-fn write_fragment(view: &ViewState) {
+fn write_fragment(key: &str, view: &ViewState) {
     let Some(window) = web_sys::window() else {
         return;
     };
     let current = window.location().hash().unwrap_or_default();
-    let fragment = replace_in_fragment(&current, view);
+    let fragment = replace_in_fragment(&current, key, view);
     if current.trim_start_matches('#') == fragment {
         return;
     }
@@ -270,6 +272,10 @@ pub fn DecisionTracker(
     /// Whether the view is kept in the URL fragment (`#tradecover-tracker=…`).
     #[prop(default = true)]
     sync_url: bool,
+    /// The tracker's name: its view is kept under `#tradecover-tracker-<name>=…`; unnamed, the
+    /// first tracker uses `tradecover-tracker`, further ones `tradecover-tracker-2`, `-3`…
+    #[prop(optional_no_strip)]
+    name: Option<String>,
     /// How pending rows are polled while the stream is down.
     #[prop(optional_no_strip)]
     polling: Option<PollingPolicy>,
@@ -306,13 +312,16 @@ pub fn DecisionTracker(
     initial_table.extend(decisions);
     let table = StoredValue::new(initial_table);
     let version = RwSignal::new(0u64);
+    let fragment_key = sync_url.then(|| FragmentKey::claim(name.as_deref()));
+    if let Some(key) = fragment_key.clone() {
+        on_cleanup(move || key.release());
+    }
     let initial_view = view
         .map(|text| ViewState::from_text(&text))
         .or_else(|| {
-            sync_url
-                .then(location_fragment)
-                .flatten()
-                .and_then(|fragment| ViewState::from_fragment(&fragment))
+            let key = fragment_key.as_ref()?;
+            location_fragment()
+                .and_then(|fragment| ViewState::from_fragment_under(&fragment, key.as_str()))
         })
         .unwrap_or_default();
     let state = RwSignal::new(initial_view);
@@ -343,8 +352,8 @@ pub fn DecisionTracker(
         if let Some(callback) = on_view {
             callback.run(view.to_text());
         }
-        if sync_url {
-            write_fragment(&view);
+        if let Some(key) = &fragment_key {
+            write_fragment(key.as_str(), &view);
         }
     });
 
@@ -568,6 +577,36 @@ pub fn DecisionTracker(
             }
             opened.ok()
         });
+    // Rows of insurers that may not notify the stream are polled while it is up.
+    if stream.is_some() {
+        let alive = alive.clone();
+        spawn_local(poll_unnotified(
+            polling,
+            u64::from(instance).wrapping_add(js_sys::Date::now() as u64),
+            now_seconds,
+            |delay| sleep_ms(delay.as_millis() as f64),
+            move || match live.try_get_untracked() {
+                _ if !alive.load(Ordering::Relaxed) => StreamState::Gone,
+                None => StreamState::Gone,
+                Some(LiveState::Live) => StreamState::Up,
+                Some(_) => StreamState::Other,
+            },
+            move || {
+                table.with_value(|table| {
+                    let rows = table.rows().iter().filter(|row| needs_polling(row));
+                    rows.take(CHECKS_PER_ROUND).cloned().collect()
+                })
+            },
+            async move |row: Decision| {
+                let found =
+                    check_pending(&client.get_value(), &row, &source.get_value(), language).await;
+                match found {
+                    Ok(decisions) => decisions.into_iter().for_each(merge),
+                    Err(error) => report(&error),
+                }
+            },
+        ));
+    }
     let stream = SendWrapper::new(stream);
     on_cleanup(move || drop(stream));
     load(false);

@@ -1,10 +1,13 @@
 //! The proxy's notification stream (`GET {proxy}/events?client=…&policy=…`, Server-Sent Events):
-//! `decision` and `cover` events carry a neutral decision, `order` names a Coface company and
+//! `decision` and `cover` events carry a neutral decision (Allianz Trade cover requests left
+//! out, see [`is_tracked`]), `order` names a Coface company and
 //! order to ask about again, `gap` says events were lost (reload);
 //! the browser's `EventSource` reconnects by itself, sending `Last-Event-ID`.
 
 use serde::Deserialize;
+use tradecover_core::allianz_trade::status::REQUEST_STATUS_SCHEME;
 use tradecover_core::decision::Decision;
+use tradecover_core::Insurer;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{EventSource, MessageEvent};
@@ -63,6 +66,15 @@ pub fn decision_of(data: &str) -> Option<Decision> {
         .map(|event| event.decision)
 }
 
+/// Whether a decision from the stream is about a row the tracker shows: all are but an Allianz
+/// Trade cover request (a functional notification, keyed by its `requestId`), whose decision
+/// reaches the cover's row by the cover's own notification (or by polling the cover) — merged as
+/// it is, it would add a second row for the same application.
+pub fn is_tracked(decision: &Decision) -> bool {
+    !(decision.insurer == Insurer::AllianzTrade
+        && decision.status.raw.scheme == REQUEST_STATUS_SCHEME)
+}
+
 type Listener = Closure<dyn FnMut(web_sys::Event)>;
 
 /// An open stream; closed, and its listeners removed, when dropped.
@@ -93,7 +105,8 @@ impl LiveStream {
                 let data = event
                     .dyn_ref::<MessageEvent>()
                     .and_then(|event| event.data().as_string());
-                if let Some(decision) = data.as_deref().and_then(decision_of) {
+                let decision = data.as_deref().and_then(decision_of);
+                if let Some(decision) = decision.filter(is_tracked) {
                     on_decision(decision);
                 }
             });

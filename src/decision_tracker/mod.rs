@@ -15,13 +15,15 @@
 //!
 //! Live updates: `GET {proxy}/events?client=tradecover-tracker&policy=…` (Server-Sent Events,
 //! `decision` and `cover` events applied at once; after a `gap`, the portfolios are loaded again
-//! and merged), and `tradecover-decision` events on the document (the cover
+//! and merged; pending rows of the insurers that never notify it polled meanwhile, see
+//! [`unnotified_polling`]), and `tradecover-decision` events on the document (the cover
 //! form on the same page).
 
 mod column;
 mod component;
 pub mod csv_export;
 mod filter;
+pub mod fragment_key;
 pub mod grid_keys;
 mod insurer_answer;
 mod live;
@@ -31,12 +33,14 @@ pub mod row_action;
 mod status_kind;
 mod table;
 mod texts;
+pub mod unnotified_polling;
 pub mod view_state;
 
 pub use column::Column;
 pub(crate) use component::STYLE_NAME;
 pub use component::{DecisionTracker, FORM_DECISION_EVENT, OVERSCAN, ROW_HEIGHT, STYLES};
 pub use filter::TrackerFilter;
+pub use fragment_key::{named_fragment_key, FragmentKey};
 pub use live::EVENTS_CLIENT;
 pub use status_kind::StatusKind;
 pub use view_state::{ViewState, FRAGMENT_KEY};

@@ -1,5 +1,6 @@
 //! What the user chose to see (sort and filters), and its text form: the `view` attribute and
-//! the URL fragment `#tradecover-tracker=<view>`, so that a link reproduces the view.
+//! the URL fragment `#tradecover-tracker=<view>` (each tracker under its own parameter, see
+//! [`super::fragment_key`]), so that a link reproduces the view.
 //!
 //! The text is `key=value` pairs joined by `&`, values percent-encoded: `sort` (`<column>` or
 //! `-<column>` for descending), `status`, `insurer`, `country`, `product`, `from`, `to`, `q`.
@@ -11,7 +12,7 @@ use super::column::Column;
 use super::filter::TrackerFilter;
 use super::status_kind::StatusKind;
 
-/// Name of the URL fragment parameter holding the view.
+/// Name of the URL fragment parameter holding the view of the first unnamed tracker.
 pub const FRAGMENT_KEY: &str = "tradecover-tracker";
 
 /// Sort and filters.
@@ -112,32 +113,52 @@ impl ViewState {
 
     /// The fragment `tradecover-tracker=<encoded view>` (without `#`).
     pub fn to_fragment(&self) -> String {
-        format!("{FRAGMENT_KEY}={}", encode(&self.to_text()))
+        self.to_fragment_under(FRAGMENT_KEY)
+    }
+
+    /// The fragment `<key>=<encoded view>` (without `#`).
+    pub fn to_fragment_under(&self, key: &str) -> String {
+        format!("{key}={}", encode(&self.to_text()))
     }
 
     /// The view in a URL fragment (`#a=b&tradecover-tracker=…`), if it holds one.
     pub fn from_fragment(fragment: &str) -> Option<Self> {
+        Self::from_fragment_under(fragment, FRAGMENT_KEY)
+    }
+
+    /// The view under the parameter `key` of a URL fragment (`#a=b&<key>=…`), if it holds one.
+    pub fn from_fragment_under(fragment: &str, key: &str) -> Option<Self> {
+        let prefix = format!("{key}=");
         fragment
             .trim_start_matches('#')
             .split('&')
-            .find_map(|part| part.strip_prefix(&format!("{FRAGMENT_KEY}=")))
+            .find_map(|part| part.strip_prefix(&prefix))
             .and_then(decode)
             .map(|text| Self::from_text(&text))
     }
 }
 
-/// `fragment` (without `#`) with its tracker part replaced by `view` (or removed when `view`
-/// is empty), other parts kept.
-pub fn replace_in_fragment(fragment: &str, view: &ViewState) -> String {
-    let prefix = format!("{FRAGMENT_KEY}=");
-    let mut parts: Vec<String> = fragment
-        .trim_start_matches('#')
-        .split('&')
-        .filter(|part| !part.is_empty() && !part.starts_with(&prefix))
-        .map(str::to_owned)
-        .collect();
-    if *view != ViewState::default() {
-        parts.push(view.to_fragment());
+/// `fragment` (without `#`) with its part under `key` replaced by `view` (or removed when
+/// `view` is empty), other parts (other trackers' too) kept in their order.
+pub fn replace_in_fragment(fragment: &str, key: &str, view: &ViewState) -> String {
+    let prefix = format!("{key}=");
+    let mut parts: Vec<String> = Vec::new();
+    let mut placed = false;
+    for part in fragment.trim_start_matches('#').split('&') {
+        if part.is_empty() {
+            continue;
+        }
+        if part.starts_with(&prefix) {
+            if !placed && *view != ViewState::default() {
+                parts.push(view.to_fragment_under(key));
+            }
+            placed = true;
+        } else {
+            parts.push(part.to_owned());
+        }
+    }
+    if !placed && *view != ViewState::default() {
+        parts.push(view.to_fragment_under(key));
     }
     parts.join("&")
 }

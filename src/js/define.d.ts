@@ -25,10 +25,14 @@ export declare class TradecoverCoverForm extends HTMLElement {
 /**
  * The `<tradecover-decision-tracker>` element, registered when this module is imported.
  * Attributes: `insurers`, `proxy`, `locale`, `allianz-policies` (JSON), `atradius-customer-id`,
- * `atradius-policy-id`, `policy`, `page-size`, `sync-url`, and `view` (read when it connects;
- * the tracker reflects its view there).
+ * `atradius-policy-id`, `policy`, `page-size`, `sync-url`, `name` (the view's URL fragment
+ * parameter becomes `tradecover-tracker-<name>`), and `view` (read when it connects; the
+ * tracker reflects its view there).
  */
-export declare class TradecoverDecisionTracker extends HTMLElement {}
+export declare class TradecoverDecisionTracker extends HTMLElement {
+  /** How pending rows are polled while the stream is down (renders the tracker again). */
+  polling: import('./index.js').PollingPolicy | null;
+}
 
 declare global {
   interface HTMLElementTagNameMap {

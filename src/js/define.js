@@ -260,13 +260,17 @@ const DECISION_TRACKER_ATTRIBUTES = {
   policy: 'policy',
   'page-size': 'pageSize',
   'sync-url': 'syncUrl',
+  name: 'name',
 };
 
 /**
- * `<tradecover-decision-tracker insurers="coface,atradius" proxy="/proxy" policy="C-9">`
+ * `<tradecover-decision-tracker insurers="coface,atradius" proxy="/proxy" policy="C-9" name="mine">`
  *
- * A change of an observed attribute renders the tracker again. `view` (sort and filters) is read
- * when the element connects and is not observed: the tracker reflects its own view there.
+ * A change of an observed attribute, or of the `polling` property (`{initialDelay, factor,
+ * maxDelay, jitter}`: how pending rows are checked while the stream is down), renders the
+ * tracker again. `view` (sort and filters) is read when the element connects and is not
+ * observed: the tracker reflects its own view there. `name` keeps the view in the URL fragment
+ * under `tradecover-tracker-<name>`, so that several trackers on a page keep theirs.
  */
 export class TradecoverDecisionTracker extends HTMLElement {
   static get observedAttributes() {
@@ -275,6 +279,27 @@ export class TradecoverDecisionTracker extends HTMLElement {
 
   #handle = null;
   #generation = 0;
+  #polling = null;
+
+  constructor() {
+    super();
+    // A `polling` set on the element before this class was defined shadows the accessor.
+    if (Object.prototype.hasOwnProperty.call(this, 'polling')) {
+      const polling = this.polling;
+      delete this.polling;
+      this.#polling = polling ?? null;
+    }
+  }
+
+  /** How pending rows are polled while the stream is down; `null`: the core's default. */
+  get polling() {
+    return this.#polling;
+  }
+
+  set polling(value) {
+    this.#polling = value ?? null;
+    this.#refresh();
+  }
 
   connectedCallback() {
     this.#mount();
@@ -285,7 +310,11 @@ export class TradecoverDecisionTracker extends HTMLElement {
   }
 
   attributeChangedCallback(_name, oldValue, newValue) {
-    if (oldValue !== newValue && this.#generation > 0 && this.isConnected) {
+    if (oldValue !== newValue) this.#refresh();
+  }
+
+  #refresh() {
+    if (this.#generation > 0 && this.isConnected) {
       this.#unmount();
       this.#mount();
     }
@@ -299,6 +328,7 @@ export class TradecoverDecisionTracker extends HTMLElement {
     }
     const view = this.getAttribute('view');
     if (view !== null) options.view = view;
+    if (this.#polling !== null) options.polling = this.#polling;
     return options;
   }
 

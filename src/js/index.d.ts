@@ -247,6 +247,12 @@ export interface DecisionTrackerOptions {
   view?: string;
   /** Whether the view is kept in the URL fragment `#tradecover-tracker=…`; default true. */
   syncUrl?: boolean | string;
+  /**
+   * The view's URL fragment parameter becomes `tradecover-tracker-<name>`, so that several
+   * trackers on a page keep their own; unnamed: `tradecover-tracker` for the first, then
+   * `tradecover-tracker-2`, `-3`… in mounting order.
+   */
+  name?: string;
   /** Polling of pending rows while the stream is down; default 30 s, doubling, at most 1 h, ±20 %. */
   polling?: PollingPolicy;
 }

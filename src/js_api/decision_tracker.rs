@@ -47,6 +47,8 @@ struct TrackerOptions {
     view: Option<String>,
     /// Boolean, or `"false"` as text.
     sync_url: Option<Value>,
+    /// The name the view is kept under in the URL fragment (`#tradecover-tracker-<name>=…`).
+    name: Option<String>,
     polling: Option<PollingPolicy>,
 }
 
@@ -177,6 +179,7 @@ fn mount(
                 page_size=page_size
                 view=options.view
                 sync_url=sync_url
+                name=options.name
                 polling=options.polling
                 on_view=on_view
                 on_error=on_error
@@ -230,7 +233,7 @@ impl DecisionTrackerHandle {
 /// Mounts the decision tracker into `host`'s shadow root (created open if missing).
 ///
 /// `options`: `{insurers, proxy, locale, allianzPolicies, atradiusCustomerId, atradiusPolicyId,
-/// policy, pageSize, view, syncUrl, polling: {initialDelay, factor, maxDelay, jitter}}`.
+/// policy, pageSize, view, syncUrl, name, polling: {initialDelay, factor, maxDelay, jitter}}`.
 /// `insurers` defaults to all three; `policy` (the policy or contract of the notification
 /// stream) turns live updates on. Options that cannot be read throw a `TypeError`.
 #[wasm_bindgen(js_name = mountDecisionTracker)]

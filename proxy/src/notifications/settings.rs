@@ -23,6 +23,10 @@ pub struct NotificationSettings {
     /// does not sign its callbacks, so a secret callback URL is what authenticates them (use
     /// URL-safe characters).
     pub allianz_callback_token: Option<String>,
+    /// The public URL of `/notifications/allianz-trade` (without the token) that the proxy
+    /// registers on the Allianz Trade cover requests it forwards without a webhook
+    /// ([`crate::allianz_callback`]); `None`: none is registered (but for the embedded sandbox).
+    pub allianz_callback_url: Option<String>,
     /// Hosts (lower case, e.g. `sns.eu-west-1.amazonaws.com`) from which an SNS signing
     /// certificate may be fetched and a `SubscribeURL` visited; any other is refused before any
     /// request.
@@ -68,6 +72,7 @@ impl fmt::Debug for NotificationSettings {
                 "allianz_callback_token",
                 &self.allianz_callback_token.as_ref().map(|_| "<redacted>"),
             )
+            .field("allianz_callback_url", &self.allianz_callback_url)
             .field("certificate_hosts", &self.certificate_hosts)
             .field("topic_arns", &self.topic_arns)
             .field("max_message_age", &self.max_message_age)
@@ -79,7 +84,7 @@ impl fmt::Debug for NotificationSettings {
 }
 
 impl Default for NotificationSettings {
-    /// Same-origin subscribers only; no callback token; any topic; certificates from
+    /// Same-origin subscribers only; no callback token nor URL; any topic; certificates from
     /// `sns.eu-west-1.amazonaws.com` (Coface's region); a maximum age of the seed's replay
     /// window (5 days) plus the last retry process (1 hour); 5 minutes of clock skew; the last
     /// [`EVENT_HISTORY`] events kept; SNS reached at Amazon.
@@ -87,6 +92,7 @@ impl Default for NotificationSettings {
         Self {
             allowed_origins: Vec::new(),
             allianz_callback_token: None,
+            allianz_callback_url: None,
             certificate_hosts: vec!["sns.eu-west-1.amazonaws.com".to_owned()],
             topic_arns: Vec::new(),
             max_message_age: Duration::from_secs(REPLAY_CLOSES_AFTER_SECS + RETRY_PROCESS_SECS),
