@@ -126,6 +126,15 @@ impl Book {
         n
     }
 
+    /// Marks the request at position `n` processed and decided at `now` (a seeded portfolio:
+    /// see [`seeding`](super::seeding)).
+    pub(crate) fn decide_now(&mut self, n: usize, now: Duration) {
+        if let Some(request) = self.requests.get_mut(n) {
+            request.processed_at = Some(now);
+            request.decided_at = Some(now);
+        }
+    }
+
     /// The request at position `n`.
     pub(crate) fn get(&self, n: usize) -> Option<&CoverRequest> {
         self.requests.get(n)
