@@ -1,5 +1,6 @@
 // A page that mounts the decision tracker from the package served at /pkg/, for benchmarks and
-// scale tests. It records on `window.__tracker`: the mount's handle, the wasm exports (for the
+// scale tests, in a section under its own h2 as a portal page would place it (the widget's
+// panels use h3 headings). It records on `window.__tracker`: the mount's handle, the wasm exports (for the
 // memory size) and any error.
 
 /**
@@ -18,7 +19,10 @@ export function trackerPageHtml(options, { title = 'Decision tracker', height = 
 <body>
 <main>
 <h1>${title}</h1>
+<section aria-labelledby="decisions-heading">
+<h2 id="decisions-heading">Decisions</h2>
 <div id="tracker"></div>
+</section>
 </main>
 <script type="module">
 import { load, mountDecisionTracker } from '/pkg/index.js';
