@@ -243,6 +243,19 @@ fn forwarded_headers(browser: &HeaderMap, insurer: Insurer) -> Result<HeaderMap,
 
 /// The insurer's answer minus [`DROPPED_RESPONSE_HEADERS`] and the headers its `Connection`
 /// header names; refused if it would echo one of the proxy's `secrets`.
+/// Whether `needle` (non-empty) occurs in `haystack`: candidates are found by their first
+/// byte, so that a large answer (a portfolio page of megabytes) is scanned once per secret
+/// instead of comparing a window at every offset.
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    let Some((&first, rest)) = needle.split_first() else {
+        return false;
+    };
+    haystack
+        .iter()
+        .enumerate()
+        .any(|(at, &byte)| byte == first && haystack.get(at + 1..at + 1 + rest.len()) == Some(rest))
+}
+
 fn clean_response(answer: UpstreamResponse, secrets: &[String]) -> Result<Response<Body>, Problem> {
     let UpstreamResponse {
         status,
@@ -265,11 +278,9 @@ fn clean_response(answer: UpstreamResponse, secrets: &[String]) -> Result<Respon
         headers.remove(name);
     }
     let echoes = |bytes: &[u8]| {
-        secrets.iter().any(|secret| {
-            bytes
-                .windows(secret.len())
-                .any(|window| window == secret.as_bytes())
-        })
+        secrets
+            .iter()
+            .any(|secret| contains(bytes, secret.as_bytes()))
     };
     if headers.values().any(|value| echoes(value.as_bytes())) || echoes(&body) {
         return Err(Problem::new(
@@ -282,4 +293,21 @@ fn clean_response(answer: UpstreamResponse, secrets: &[String]) -> Result<Respon
     *response.status_mut() = status;
     *response.headers_mut() = headers;
     Ok(response)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::contains;
+
+    #[test]
+    fn finds_a_secret_anywhere_and_only_whole() {
+        let answer = b"{\"token\":\"s3cret\"} s3c";
+        assert!(contains(answer, b"s3cret"));
+        assert!(contains(answer, b"{\"tok"));
+        assert!(contains(answer, b"} s3c"));
+        assert!(!contains(answer, b"s3cretX"));
+        assert!(!contains(answer, b"s3cx"));
+        assert!(!contains(b"", b"a"));
+        assert!(!contains(answer, b""));
+    }
 }

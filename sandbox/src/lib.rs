@@ -90,6 +90,8 @@
 //! - `POST /__sandbox/outbox` `{"insurer", "target", "body"}`: push a notification into the
 //!   [`Outbox`] as if a simulation had sent it;
 //! - helpers (not insurer APIs): `GET /__sandbox/health`,
+//!   `POST /__sandbox/portfolio?insurer=allianz-trade|atradius&count=N[&seed=S]` with the
+//!   policy (a large decided portfolio, see `portfolio_seed_api`),
 //!   `GET /__sandbox/companies/sample?countryCode=FRA&n=5[&knownToCoface=false]
 //!   [&hasEstablishments=true][&highRisk=true]
 //!   [&review=reduce|withdraw|keep]`, `POST /__sandbox/clock/advance?seconds=N`
@@ -124,6 +126,8 @@ mod normalize;
 mod outbox;
 mod outbox_api;
 mod params;
+mod portfolio_seed;
+mod portfolio_seed_api;
 mod request_log;
 mod rng;
 mod sandbox_api;
@@ -364,8 +368,11 @@ pub fn router(config: SandboxConfig) -> Router {
     let requests = Arc::new(request_log::RequestLog::default());
     let insurers = Router::new()
         .nest("/coface", coface::router(coface_state))
-        .nest("/allianz-trade", allianz_trade::router(allianz_trade_state))
-        .nest("/atradius", atradius::router(atradius_state));
+        .nest(
+            "/allianz-trade",
+            allianz_trade::router(Arc::clone(&allianz_trade_state)),
+        )
+        .nest("/atradius", atradius::router(Arc::clone(&atradius_state)));
     Router::new()
         .merge(request_log::wrap(
             fault::wrap(insurers, Arc::clone(&faults)),
@@ -387,6 +394,12 @@ pub fn router(config: SandboxConfig) -> Router {
                 clock,
                 settlers,
             })
+            .merge(portfolio_seed_api::router(
+                portfolio_seed_api::SeedTargets {
+                    allianz_trade: allianz_trade_state,
+                    atradius: atradius_state,
+                },
+            ))
             .merge(fault::router(faults))
             .merge(request_log::router(requests)),
         )

@@ -169,19 +169,22 @@ impl DecisionTable {
                 .collect()
         };
         if let Some(column) = view.sort {
-            indices.sort_by(|&a, &b| {
-                let (a, b) = (a as usize, b as usize);
+            // Unstable (faster, in place) with the arrival order as the last key: equal rows
+            // stay in arrival order in both directions, as a stable sort would keep them.
+            indices.sort_unstable_by(|&a, &b| {
+                let (i, j) = (a as usize, b as usize);
                 let order = match column {
-                    Column::Buyer => self.names[a]
-                        .cmp(&self.names[b])
-                        .then_with(|| self.rows[a].buyer_id.cmp(&self.rows[b].buyer_id)),
-                    _ => column.compare(&self.rows[a], &self.rows[b]),
+                    Column::Buyer => self.names[i]
+                        .cmp(&self.names[j])
+                        .then_with(|| self.rows[i].buyer_id.cmp(&self.rows[j].buyer_id)),
+                    _ => column.compare(&self.rows[i], &self.rows[j]),
                 };
-                if view.descending {
+                let order = if view.descending {
                     order.reverse()
                 } else {
                     order
-                }
+                };
+                order.then(a.cmp(&b))
             });
         }
         indices
@@ -214,4 +217,61 @@ fn sort_name(row: &Decision) -> String {
         .as_deref()
         .map(str::to_lowercase)
         .unwrap_or_else(|| "\u{10ffff}".to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::filter::TrackerFilter;
+    use super::*;
+    use tradecover_core::lifecycle::{RawStatus, StatusReport};
+
+    fn row(id: &str, name: &str) -> Decision {
+        Decision {
+            insurer: Insurer::AllianzTrade,
+            id: id.to_owned(),
+            buyer_id: format!("B-{id}"),
+            buyer_name: Some(name.to_owned()),
+            buyer_identifiers: Vec::new(),
+            product: "CreditLimit".to_owned(),
+            requested: None,
+            granted: None,
+            status: StatusReport {
+                status: None,
+                raw: RawStatus::new("allianz_trade.cover", "Agreement"),
+            },
+            applied_on: None,
+            decided_on: None,
+            effective_from: None,
+            expires_on: None,
+            customer_reference: None,
+            order_id: None,
+            conditions: Vec::new(),
+        }
+    }
+
+    fn sorted(table: &DecisionTable, sort: Column, descending: bool) -> Vec<u32> {
+        table.view(&ViewState {
+            sort: Some(sort),
+            descending,
+            filter: TrackerFilter::default(),
+        })
+    }
+
+    #[test]
+    fn equal_rows_keep_their_arrival_order_in_both_directions() {
+        let mut table = DecisionTable::default();
+        table.extend([
+            row("1", "beta"),
+            row("2", "Alpha"),
+            row("3", "beta"),
+            row("4", "gamma"),
+            row("5", "alpha"),
+        ]);
+        // Insurer: every row equal.
+        assert_eq!(sorted(&table, Column::Insurer, false), [0, 1, 2, 3, 4]);
+        assert_eq!(sorted(&table, Column::Insurer, true), [0, 1, 2, 3, 4]);
+        // Buyer: by lower-case name, then buyer id; descending reverses the keys only.
+        assert_eq!(sorted(&table, Column::Buyer, false), [1, 4, 0, 2, 3]);
+        assert_eq!(sorted(&table, Column::Buyer, true), [3, 2, 0, 4, 1]);
+    }
 }

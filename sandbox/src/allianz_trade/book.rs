@@ -104,6 +104,9 @@ pub(crate) struct Book {
     by_cover: HashMap<String, usize>,
     /// Idempotency keys of past cover requests.
     pub(crate) idempotency: IdempotencyKeys,
+    /// Sandbox time before which no request changes on its own (known since the last full
+    /// settling pass; `None` once a request was added or changed since).
+    quiet_until: Option<Duration>,
 }
 
 impl Book {
@@ -120,10 +123,21 @@ impl Book {
             decided_at: None,
             changes: Vec::new(),
         };
+        self.quiet_until = None;
         self.by_job.insert(request.job_id.clone(), n);
         self.by_cover.insert(request.cover_id.clone(), n);
         self.requests.push(request);
         n
+    }
+
+    /// Marks the request at position `n` processed and decided at `now` (a seeded portfolio:
+    /// see [`seeding`](super::seeding)).
+    pub(crate) fn decide_now(&mut self, n: usize, now: Duration) {
+        self.quiet_until = None;
+        if let Some(request) = self.requests.get_mut(n) {
+            request.processed_at = Some(now);
+            request.decided_at = Some(now);
+        }
     }
 
     /// The request at position `n`.
@@ -149,9 +163,20 @@ impl Book {
         &self.requests
     }
 
-    /// Every request, to move on.
+    /// Every request, to move on (forgets when the next one falls due).
     pub(crate) fn requests_mut(&mut self) -> &mut [CoverRequest] {
+        self.quiet_until = None;
         &mut self.requests
+    }
+
+    /// Sandbox time before which no request changes on its own, when known.
+    pub(crate) fn quiet_until(&self) -> Option<Duration> {
+        self.quiet_until
+    }
+
+    /// Notes that no request changes on its own before `until` (after a full settling pass).
+    pub(crate) fn set_quiet_until(&mut self, until: Duration) {
+        self.quiet_until = Some(until);
     }
 }
 

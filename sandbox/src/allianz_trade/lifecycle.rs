@@ -38,42 +38,58 @@ pub(crate) struct Context<'a> {
 }
 
 impl Book {
-    /// Processes the jobs and decides the requests due at `now` (idempotent).
+    /// Processes the jobs and decides the requests due at `now` (idempotent). A pass over the
+    /// requests notes when the next one falls due, so that calls before then (every API call
+    /// settles first) skip the pass: a seeded portfolio holds 100,000 requests.
     pub(crate) fn settle(&mut self, now: Duration, context: &Context<'_>) {
+        if self.quiet_until().is_some_and(|until| now < until) {
+            return;
+        }
+        let mut next = Duration::MAX;
         for request in self.requests_mut() {
-            let processed_at = match request.processed_at {
-                Some(at) => at,
-                None => {
-                    let due = request.submitted_at.saturating_add(JOB_PROCESSING_TIME);
-                    if now < due {
-                        continue;
-                    }
-                    request.processed_at = Some(due);
-                    if request.asked.underwriting.timing == Timing::Immediate {
-                        request.decided_at = Some(due);
-                    }
-                    notify(
-                        request,
-                        Kind::Technical,
-                        due,
-                        context.outbox,
-                        context.calendar,
-                    );
-                    due
-                }
-            };
-            if let Some(decided_at) = request.decided_at {
-                review(request, decided_at, now, context);
-                continue;
+            settle_request(request, now, context);
+            if let Some(due) = next_due(request, context.referral_delay) {
+                next = next.min(due);
             }
-            let due = request
+        }
+        self.set_quiet_until(next);
+    }
+}
+
+/// When `request` next changes on its own: its job processed, its referral decided or its next
+/// review step; `None` when nothing more will happen.
+fn next_due(request: &CoverRequest, referral_delay: Duration) -> Option<Duration> {
+    let Some(processed_at) = request.processed_at else {
+        return Some(request.submitted_at.saturating_add(JOB_PROCESSING_TIME));
+    };
+    let Some(decided_at) = request.decided_at else {
+        return Some(
+            request
                 .submitted_at
-                .saturating_add(context.referral_delay)
-                .max(processed_at);
+                .saturating_add(referral_delay)
+                .max(processed_at),
+        );
+    };
+    request
+        .asked
+        .review
+        .get(request.changes.len())
+        .map(|step| decided_at.saturating_add(step.after))
+}
+
+/// Moves `request` on to `now`.
+fn settle_request(request: &mut CoverRequest, now: Duration, context: &Context<'_>) {
+    let processed_at = match request.processed_at {
+        Some(at) => at,
+        None => {
+            let due = request.submitted_at.saturating_add(JOB_PROCESSING_TIME);
             if now < due {
-                continue;
+                return;
             }
-            request.decided_at = Some(due);
+            request.processed_at = Some(due);
+            if request.asked.underwriting.timing == Timing::Immediate {
+                request.decided_at = Some(due);
+            }
             notify(
                 request,
                 Kind::Technical,
@@ -81,16 +97,36 @@ impl Book {
                 context.outbox,
                 context.calendar,
             );
-            notify(
-                request,
-                Kind::Functional,
-                due,
-                context.outbox,
-                context.calendar,
-            );
-            review(request, due, now, context);
+            due
         }
+    };
+    if let Some(decided_at) = request.decided_at {
+        review(request, decided_at, now, context);
+        return;
     }
+    let due = request
+        .submitted_at
+        .saturating_add(context.referral_delay)
+        .max(processed_at);
+    if now < due {
+        return;
+    }
+    request.decided_at = Some(due);
+    notify(
+        request,
+        Kind::Technical,
+        due,
+        context.outbox,
+        context.calendar,
+    );
+    notify(
+        request,
+        Kind::Functional,
+        due,
+        context.outbox,
+        context.calendar,
+    );
+    review(request, due, now, context);
 }
 
 /// Applies the review steps of `request`, decided at `decided_at`, that are due at `now` and

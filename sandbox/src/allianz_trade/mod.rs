@@ -41,6 +41,7 @@ mod notifications;
 mod pagination;
 mod portfolio;
 mod search;
+mod seeding;
 mod tokens;
 
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -57,6 +58,7 @@ use crate::settle::Settle;
 use crate::AllianzTradeCredentials;
 
 use book::Book;
+pub(crate) use book::Policy;
 use company_ids::CompanyKey;
 use created::CreatedCompanies;
 use dates::Calendar;

@@ -40,6 +40,7 @@ mod modify;
 mod portfolio;
 mod query;
 mod review;
+mod seeding;
 mod tokens;
 mod uid;
 
@@ -54,6 +55,7 @@ use axum::response::Response;
 use axum::routing::{get, post, put};
 use axum::Router;
 use calendar::Calendar;
+pub(crate) use cover::PolicyKey;
 use idempotency::IdempotencyStore;
 use portfolio::Portfolio;
 use std::sync::{Arc, Mutex, MutexGuard};
