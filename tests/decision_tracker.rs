@@ -1431,3 +1431,69 @@ async fn the_detail_panel_shows_conditions_and_on_demand_the_insurers_raw_answer
     sleep(Duration::from_millis(20)).await;
     assert_eq!(calls().len(), 2, "expanding again does not ask again");
 }
+
+/// The Coface fixture with its `count` set to `count`, and, with `suffix`, its companies renamed
+/// and renumbered (a different page of the same portfolio).
+fn coface_page(count: usize, suffix: Option<&str>) -> Value {
+    let mut body: Value = serde_json::from_str(COFACE_PORTFOLIO).unwrap();
+    body["count"] = json!(count);
+    if let Some(suffix) = suffix {
+        for company in body["companies"].as_array_mut().unwrap() {
+            let easy = company["easyNumber"].as_str().unwrap().to_owned();
+            company["easyNumber"] =
+                json!(format!("{}{suffix}", &easy[..easy.len() - suffix.len()]));
+            let name = company["companyName"].as_str().unwrap().to_owned();
+            company["companyName"] = json!(format!("{name} {suffix}"));
+            for product in company["products"].as_array_mut().unwrap() {
+                for key in ["orderId", "deliveryId"] {
+                    if let Some(id) = product[key].as_str().map(str::to_owned) {
+                        product[key] = json!(format!("{id}-{suffix}"));
+                    }
+                }
+            }
+        }
+    }
+    json!({"status": 200, "body": body})
+}
+
+#[wasm_bindgen_test]
+async fn a_coface_portfolio_is_loaded_page_by_page_until_every_company_came() {
+    let _turn = turn().await;
+    let per_page = coface_rows().len();
+    serve(json!([
+        {"method": "GET", "path": PORTFOLIO_PATH,
+            "replies": [coface_page(4, None), coface_page(4, Some("77")), coface_page(4, Some("88"))]},
+    ]));
+    let tracker = Mounted::new(json!({"insurers": "coface", "proxy": "/proxy", "syncUrl": false}));
+    assert!(
+        until(Duration::from_secs(3), || tracker.shown_rows().len()
+            == 2 * per_page)
+        .await
+    );
+    sleep(Duration::from_millis(50)).await;
+    let searches: Vec<String> = calls()
+        .iter()
+        .map(|call| call["search"].as_str().unwrap_or_default().to_owned())
+        .collect();
+    assert_eq!(
+        searches,
+        ["", "?page=2"],
+        "two pages of two companies make the four"
+    );
+    assert_eq!(tracker.shown_rows().len(), 2 * per_page);
+}
+
+#[wasm_bindgen_test]
+async fn a_coface_answer_that_ignores_the_page_is_not_added_twice() {
+    let _turn = turn().await;
+    let per_page = coface_rows().len();
+    serve(json!([
+        {"method": "GET", "path": PORTFOLIO_PATH, "replies": [coface_page(50, None)]},
+    ]));
+    let tracker = Mounted::new(json!({"insurers": "coface", "proxy": "/proxy", "syncUrl": false}));
+    assert!(until(Duration::from_secs(3), || calls().len() == 2).await);
+    sleep(Duration::from_millis(100)).await;
+    assert_eq!(calls().len(), 2, "the same page twice ends the listing");
+    assert_eq!(tracker.shown_rows().len(), per_page);
+    assert!(tracker.query("[part=progress]").is_none());
+}

@@ -478,6 +478,7 @@ pub fn DecisionTracker(
             spawn_local(async move {
                 for insurer in insurers.get_value() {
                     let mut page = 1;
+                    let mut previous_first = None::<String>;
                     loop {
                         let count = table.with_value(DecisionTable::len);
                         if progress
@@ -504,6 +505,13 @@ pub fn DecisionTracker(
                         }
                         match loaded {
                             Ok(loaded) => {
+                                // An insurer that ignores the page asked for answers the same
+                                // page again: stop rather than add its rows twice.
+                                let first = loaded.decisions.first().map(|row| row.id.clone());
+                                if page > 1 && first.is_some() && first == previous_first {
+                                    break;
+                                }
+                                previous_first = first;
                                 if reload {
                                     loaded.decisions.into_iter().for_each(merge);
                                 } else {

@@ -3,13 +3,14 @@
 //! - Allianz Trade: `POST /riskinfo/v3/covers/search`, pages until the core finds no next one;
 //! - Atradius: `GET /credit-insurance/cover-management/v1/covers` (one page: no pagination is
 //!   documented);
-//! - Coface: `GET /companies/products` (one page: the portfolio is not paginated).
+//! - Coface: `GET /companies/products`, then `&page=N` while the companies returned fall short
+//!   of the answer's `count`.
 
 use tradecover_core::allianz_trade::{
     covers_search_request, parse_covers_page, CoverSearch, Pagination,
 };
 use tradecover_core::atradius::{covers_request, parse_cover_list, AtradiusPolicy, CoverFilter};
-use tradecover_core::coface::{parse_portfolio, portfolio_request, PortfolioFilter};
+use tradecover_core::coface::{parse_portfolio, portfolio_page_request, PortfolioFilter};
 use tradecover_core::cover_application::PolicyRef;
 use tradecover_core::decision::Decision;
 use tradecover_core::http_response::HttpResponse;
@@ -105,14 +106,14 @@ pub async fn load_page(
             })
         }
         Insurer::Coface => {
-            let request = portfolio_request(&PortfolioFilter::default())
+            let request = portfolio_page_request(&PortfolioFilter::default(), page)
                 .map_err(|_| setup_error("insurer.rejected", language))?;
             let (status, body) = send(client, insurer, &request, language, abort).await?;
             let portfolio = parse_portfolio(status, &body).map_err(insurer_error)?;
             Ok(LoadedPage {
-                total: Some(portfolio.decisions.len() as u64),
+                next_page: portfolio.next_page(page),
+                total: None,
                 decisions: portfolio.decisions,
-                next_page: None,
             })
         }
         other => Err(WidgetError {

@@ -53,7 +53,9 @@ pub use delivery::{delivery_details_request, parse_delivery_details};
 pub use order::{
     order_details_request, parse_order_details, parse_order_response, OrderReport, RejectionReason,
 };
-pub use portfolio::{parse_portfolio, portfolio_request, Portfolio, PortfolioFilter};
+pub use portfolio::{
+    parse_portfolio, portfolio_page_request, portfolio_request, Portfolio, PortfolioFilter,
+};
 pub use product_delete::{deletable_delivery, delete_request, parse_delete_response};
 pub use product_order::{order_request, stop_request, ProductResource};
 pub use reconcile::{reconcile_temporary, LinkedBy, Reconciliation};

@@ -29,6 +29,8 @@ use crate::insurer_error::InsurerError;
 
 /// Path of the portfolio.
 pub const PORTFOLIO_PATH: &str = "/companies/products";
+/// Query parameter of the page number.
+const PAGE: &str = "page";
 
 /// The filters of a portfolio request; each one left `None` (or blank) is not sent.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -59,6 +61,34 @@ pub struct Portfolio {
     pub decisions: Vec<Decision>,
     /// How many companies matched (the answer's `count`, never below those returned).
     pub companies: u64,
+    /// How many companies this answer returned.
+    pub returned_companies: u64,
+}
+
+impl Portfolio {
+    /// The page to ask for after this answer to page `page` (from 1): the next one while the
+    /// companies returned so far, at this answer's page size, fall short of those matched (so a
+    /// short last page is followed by one empty answer, which ends the listing).
+    pub fn next_page(&self, page: u32) -> Option<u32> {
+        let page = page.max(1);
+        let seen = u64::from(page).saturating_mul(self.returned_companies);
+        (self.returned_companies > 0 && seen < self.companies).then(|| page.saturating_add(1))
+    }
+}
+
+/// The request for page `page` (from 1) of the portfolio: [`portfolio_request`], with the
+/// `page` parameter from the second page on (CofaServe's paging is not in the seed; the
+/// sandbox pages by `page` and `limit`, 1,000 companies by default).
+pub fn portfolio_page_request(
+    filter: &PortfolioFilter,
+    page: u32,
+) -> Result<HttpRequest, CofaceRequestError> {
+    let request = portfolio_request(filter)?;
+    Ok(if page > 1 {
+        request.with_query(PAGE, page.to_string())
+    } else {
+        request
+    })
 }
 
 fn given(value: &Option<String>) -> Option<&str> {
@@ -114,6 +144,7 @@ pub fn parse_portfolio(status: u16, body: &[u8]) -> Result<Portfolio, InsurerErr
     Ok(Portfolio {
         decisions,
         companies: body.count.unwrap_or(count).max(count),
+        returned_companies: count,
     })
 }
 
@@ -211,6 +242,46 @@ mod tests {
                 "coface.date_invalid"
             );
         }
+    }
+
+    fn answer(companies: usize, count: Option<usize>) -> Portfolio {
+        let list: Vec<String> = (0..companies)
+            .map(|index| format!(r#"{{"easyNumber": "{index:019}", "products": []}}"#))
+            .collect();
+        let count = count
+            .map(|count| format!(r#", "count": {count}"#))
+            .unwrap_or_default();
+        let body = format!(r#"{{"companies": [{}]{count}}}"#, list.join(","));
+        parse_portfolio(200, body.as_bytes()).unwrap()
+    }
+
+    #[test]
+    fn pages_follow_until_every_matched_company_was_returned() {
+        let first = answer(3, Some(7));
+        assert_eq!((first.returned_companies, first.companies), (3, 7));
+        assert_eq!(first.next_page(1), Some(2));
+        assert_eq!(answer(3, Some(7)).next_page(2), Some(3));
+        // A short last page cannot be told from a smaller page size: one more (empty) page.
+        assert_eq!(answer(1, Some(7)).next_page(3), Some(4));
+        assert_eq!(answer(3, Some(6)).next_page(2), None, "a full last page");
+        assert_eq!(
+            answer(0, Some(7)).next_page(4),
+            None,
+            "an empty page ends it"
+        );
+        assert_eq!(answer(5, None).next_page(1), None, "no count: one page");
+        let filter = PortfolioFilter {
+            country: Some(Country::parse("FR").unwrap()),
+            ..PortfolioFilter::default()
+        };
+        assert_eq!(
+            portfolio_page_request(&filter, 1).unwrap().path_and_query(),
+            portfolio_request(&filter).unwrap().path_and_query()
+        );
+        assert_eq!(
+            portfolio_page_request(&filter, 3).unwrap().path_and_query(),
+            "/companies/products?countryCode=FRA&page=3"
+        );
     }
 
     #[test]
