@@ -1,0 +1,101 @@
+#!/usr/bin/env node
+// `npm run bench`: tradecover and the React peer (bench/peer-react/dist) side by side in one
+// headless Chromium, served by one local server (brotli, application/wasm), run alternately;
+// writes bench/results/latest.json and latest.md and prints the table. See bench/README.md.
+//
+// Options: --runs N (measured runs per side, default 15), --warmups N (default 3),
+// --cycle-runs N (memory-cycle runs per side, default 3), --rows N (tracker rows, default
+// 100000), --only search,form,tracker,cycles,transfer, --no-peer, --out DIR.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { launchChromium } from './side-by-side/chromium.mjs';
+import { measureTransfer } from './side-by-side/g1-transfer.mjs';
+import { PEER_DIST, PKG_DIR, ROOT, TRADECOVER, peerImplementation } from './side-by-side/implementations.mjs';
+import { describeMachine } from './side-by-side/machine.mjs';
+import { servePortfolio } from './side-by-side/mocks.mjs';
+import { buildFigures } from './side-by-side/figures.mjs';
+import { markdownTable } from './side-by-side/report.mjs';
+import { cyclesRun, inputRun, interleaved, trackerRun } from './side-by-side/scenarios.mjs';
+import { startServer } from './side-by-side/server.mjs';
+
+const { values: options } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '15' },
+    warmups: { type: 'string', default: '3' },
+    'cycle-runs': { type: 'string', default: '3' },
+    rows: { type: 'string', default: '100000' },
+    only: { type: 'string', default: 'transfer,search,form,tracker,cycles' },
+    'no-peer': { type: 'boolean', default: false },
+    out: { type: 'string', default: join(ROOT, 'bench', 'results') },
+  },
+});
+const counts = {
+  runs: Number(options.runs),
+  warmups: Number(options.warmups),
+  cycleRuns: Number(options['cycle-runs']),
+  rows: Number(options.rows),
+};
+const only = new Set(options.only.split(','));
+const started = Date.now();
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
+
+const peer = options['no-peer'] ? null : peerImplementation();
+if (!peer && !options['no-peer']) {
+  console.warn(`bench: no peer build in ${PEER_DIST} (npm --prefix bench/peer-react ci && npm --prefix bench/peer-react run build); measuring tradecover alone`);
+}
+const implementations = peer ? [TRADECOVER, peer] : [TRADECOVER];
+
+const server = await startServer({
+  '/tradecover/': PKG_DIR,
+  '/peer/': PEER_DIST,
+  '/pages/': join(ROOT, 'bench', 'side-by-side', 'pages'),
+});
+const portfolioBytes = servePortfolio(server, counts.rows);
+await server.precompress();
+const browser = await launchChromium();
+const machine = describeMachine(browser);
+const pageUrl = `${server.url}/pages/harness.html`;
+console.log(`bench: ${machine.cpu}, ${machine.cores} cores, Chromium ${machine.chromium}; portfolio ${(portfolioBytes.length / 1e6).toFixed(1)} MB; ${implementations.map((impl) => impl.name).join(' vs ')}`);
+
+const log = (label) => ({ impl, round, warmup, ms }) =>
+  console.log(`  ${label} ${warmup ? 'warm-up' : 'run'} ${round + 1} ${impl.name}: ${ms} ms (${elapsed()})`);
+
+const raw = {};
+try {
+  if (only.has('transfer')) {
+    raw.transfer = {};
+    for (const impl of implementations) raw.transfer[impl.name] = await measureTransfer(browser, pageUrl, impl);
+    console.log(`G1 transfer done (${elapsed()})`);
+  }
+  for (const widget of ['search', 'form']) {
+    if (!only.has(widget)) continue;
+    raw[widget] = await interleaved(implementations, counts, (impl) => inputRun(browser, pageUrl, impl, widget), log(widget));
+  }
+  if (only.has('tracker')) {
+    raw.tracker = await interleaved(implementations, counts, (impl) => trackerRun(browser, pageUrl, impl, counts.rows), log('tracker'));
+  }
+  if (only.has('cycles')) {
+    raw.cycles = await interleaved(implementations, { warmups: 0, runs: counts.cycleRuns }, (impl) => cyclesRun(browser, pageUrl, impl, counts.rows), log('cycles'));
+  }
+} finally {
+  await browser.close();
+  await server.stop();
+}
+
+const results = {
+  date: new Date().toISOString(),
+  machine,
+  implementations: implementations.map((impl) => impl.name),
+  counts,
+  durationSeconds: (Date.now() - started) / 1000,
+  portfolioBytes: portfolioBytes.length,
+  figures: buildFigures(raw, TRADECOVER.name, peer?.name ?? null),
+  raw,
+};
+mkdirSync(options.out, { recursive: true });
+const table = markdownTable(results);
+writeFileSync(join(options.out, 'latest.json'), `${JSON.stringify(results, null, 1)}\n`);
+writeFileSync(join(options.out, 'latest.md'), table);
+console.log(`\n${table}`);
+console.log(`bench: wrote ${join(options.out, 'latest.json')} and latest.md in ${elapsed()}`);

@@ -1,0 +1,92 @@
+// The results of the side-by-side benchmark: every figure with its samples, medians, the ratio
+// of medians with its bootstrap 95 % interval, its targets and whether each is met; written as
+// bench/results/latest.json and as a markdown table (bench/results/latest.md).
+import { median, ratioOfMedians } from './statistics.mjs';
+
+/**
+ * A figure compared with a reference (the peer, or a floor measured in the same pages):
+ * `samples` and `reference` are arrays of numbers (one per run). `ratioTarget`: the ratio of
+ * medians must have its interval's upper bound at or under it; `absolute`: {max} or {under}
+ * the median of `samples` must meet. Answers the figure's record.
+ */
+export function figure({ id, name, unit, samples, reference = null, referenceName = null, ratioTarget = null, absolute = null, note = null }) {
+  const own = median(samples);
+  const other = reference && reference.length ? median(reference) : NaN;
+  const ratio = reference && reference.length ? ratioOfMedians(samples, reference) : { ratio: NaN, low: NaN, high: NaN };
+  const checks = [];
+  if (ratioTarget !== null && reference && reference.length) {
+    checks.push({
+      target: `ratio ≤ ${ratioTarget}× ${referenceName}`,
+      pass: Number.isFinite(ratio.high) ? ratio.high <= ratioTarget : null,
+      by: Number.isFinite(ratio.ratio) ? ratio.ratio / ratioTarget : null,
+    });
+  }
+  if (absolute) {
+    const [kind, limit] = Object.entries(absolute)[0];
+    checks.push({
+      target: `${kind === 'under' ? '<' : '≤'} ${limit} ${unit}`,
+      pass: Number.isFinite(own) ? (kind === 'under' ? own < limit : own <= limit) : null,
+      by: Number.isFinite(own) && limit !== 0 ? own / limit : null,
+      over: Number.isFinite(own) ? own - limit : null,
+    });
+  }
+  return {
+    id,
+    name,
+    unit,
+    median: own,
+    referenceName,
+    referenceMedian: other,
+    ratio,
+    checks,
+    pass: checks.every((check) => check.pass === true) ? true : checks.some((check) => check.pass === false) ? false : null,
+    note,
+    samples,
+    reference,
+  };
+}
+
+const number = (value, unit) => {
+  if (!Number.isFinite(value)) return 'n/a';
+  if (unit === 'bytes') return `${(value / 1024).toFixed(1)} KiB`;
+  if (unit === 'MB') return `${value.toFixed(1)} MB`;
+  if (unit === '%') return `${value.toFixed(2)} %`;
+  if (unit === 'count') return String(Math.round(value));
+  return `${value.toFixed(value < 10 ? 2 : 1)} ${unit}`;
+};
+
+const interval = ({ ratio, low, high }) =>
+  Number.isFinite(ratio)
+    ? Number.isFinite(low) && low !== high
+      ? `${ratio.toFixed(2)}× [${low.toFixed(2)}–${high.toFixed(2)}]`
+      : `${ratio.toFixed(2)}×`
+    : 'n/a';
+
+const verdict = (check) => {
+  if (check.pass === true) return 'pass';
+  if (check.pass !== false) return 'n/a';
+  return check.by === null ? `**miss** (${check.over} over)` : `**miss** (${check.by.toFixed(2)}× the target)`;
+};
+
+/** The markdown table of `results` (from run.mjs). */
+export function markdownTable(results) {
+  const { machine, date, implementations, counts, durationSeconds } = results;
+  const lines = [
+    `Measured ${date} on ${machine.cpu} (${machine.cores} cores, ${machine.memoryGiB} GiB, load ${machine.loadAverage.join(' ')}), ` +
+      `Chromium ${machine.chromium}, Node ${machine.node}; ${implementations.join(' vs ')}; ` +
+      `${counts.warmups} warm-ups + ${counts.runs} measured runs each (A B A B…), ${counts.cycleRuns} runs of memory cycles, ` +
+      `${counts.rows.toLocaleString('en')} tracker rows; whole run ${Math.round(durationSeconds)} s.`,
+    '',
+    '| figure | tradecover (median) | compared with (median) | ratio [95 % CI] | target | result |',
+    '|---|---|---|---|---|---|',
+  ];
+  for (const row of results.figures) {
+    const targets = row.checks.map((check) => check.target).join('; ');
+    const outcome = row.checks.map(verdict).join('; ');
+    const other = row.referenceName ? `${row.referenceName}: ${number(row.referenceMedian, row.unit)}` : '—';
+    lines.push(`| **${row.id}** ${row.name} | ${number(row.median, row.unit)} | ${other} | ${interval(row.ratio)} | ${targets} | ${outcome} |`);
+  }
+  const notes = results.figures.filter((row) => row.note).map((row) => `- ${row.id} ${row.name}: ${row.note}`);
+  if (notes.length) lines.push('', ...notes);
+  return `${lines.join('\n')}\n`;
+}
