@@ -1,0 +1,55 @@
+// ISO 3166-1 alpha-2 → alpha-3 (the same table tradecover's core carries), and names from Intl.
+
+const TABLE =
+  'ADANDAEAREAFAFGAGATGAIAIAALALBAMARMAOAGOAQATAARARGASASMATAUTAUAUSAWABWAXALAAZAZE' +
+  'BABIHBBBRBBDBGDBEBELBFBFABGBGRBHBHRBIBDIBJBENBLBLMBMBMUBNBRNBOBOLBQBESBRBRABSBHS' +
+  'BTBTNBVBVTBWBWABYBLRBZBLZCACANCCCCKCDCODCFCAFCGCOGCHCHECICIVCKCOKCLCHLCMCMRCNCHN' +
+  'COCOLCRCRICUCUBCVCPVCWCUWCXCXRCYCYPCZCZEDEDEUDJDJIDKDNKDMDMADODOMDZDZAECECUEEEST' +
+  'EGEGYEHESHERERIESESPETETHFIFINFJFJIFKFLKFMFSMFOFROFRFRAGAGABGBGBRGDGRDGEGEOGFGUF' +
+  'GGGGYGHGHAGIGIBGLGRLGMGMBGNGINGPGLPGQGNQGRGRCGSSGSGTGTMGUGUMGWGNBGYGUYHKHKGHMHMD' +
+  'HNHNDHRHRVHTHTIHUHUNIDIDNIEIRLILISRIMIMNININDIOIOTIQIRQIRIRNISISLITITAJEJEYJMJAM' +
+  'JOJORJPJPNKEKENKGKGZKHKHMKIKIRKMCOMKNKNAKPPRKKRKORKWKWTKYCYMKZKAZLALAOLBLBNLCLCA' +
+  'LILIELKLKALRLBRLSLSOLTLTULULUXLVLVALYLBYMAMARMCMCOMDMDAMEMNEMFMAFMGMDGMHMHLMKMKD' +
+  'MLMLIMMMMRMNMNGMOMACMPMNPMQMTQMRMRTMSMSRMTMLTMUMUSMVMDVMWMWIMXMEXMYMYSMZMOZNANAM' +
+  'NCNCLNENERNFNFKNGNGANINICNLNLDNONORNPNPLNRNRUNUNIUNZNZLOMOMNPAPANPEPERPFPYFPGPNG' +
+  'PHPHLPKPAKPLPOLPMSPMPNPCNPRPRIPSPSEPTPRTPWPLWPYPRYQAQATREREUROROURSSRBRURUSRWRWA' +
+  'SASAUSBSLBSCSYCSDSDNSESWESGSGPSHSHNSISVNSJSJMSKSVKSLSLESMSMRSNSENSOSOMSRSURSSSSD' +
+  'STSTPSVSLVSXSXMSYSYRSZSWZTCTCATDTCDTFATFTGTGOTHTHATJTJKTKTKLTLTLSTMTKMTNTUNTOTON' +
+  'TRTURTTTTOTVTUVTWTWNTZTZAUAUKRUGUGAUMUMIUSUSAUYURYUZUZBVAVATVCVCTVEVENVGVGBVIVIR' +
+  'VNVNMVUVUTWFWLFWSWSMYEYEMYTMYTZAZAFZMZMBZWZWE';
+
+const alpha3Of = new Map<string, string>();
+const alpha2Of = new Map<string, string>();
+for (let at = 0; at < TABLE.length; at += 5) {
+  const two = TABLE.slice(at, at + 2);
+  const three = TABLE.slice(at + 2, at + 5);
+  alpha3Of.set(two, three);
+  alpha2Of.set(three, two);
+}
+
+/** Every alpha-2 code, in code order. */
+export const COUNTRY_CODES: string[] = [...alpha3Of.keys()];
+
+/** The alpha-2 code of an alpha-2 or alpha-3 code (any case), or null. */
+export function countryCode(value: string | undefined | null): string | null {
+  const code = (value ?? '').trim().toUpperCase();
+  if (alpha3Of.has(code)) return code;
+  return alpha2Of.get(code) ?? null;
+}
+
+export function alpha3(code: string): string {
+  return alpha3Of.get(code) ?? code;
+}
+
+/** Countries whose buyers Coface needs a region for (the same list as tradecover's core). */
+export const REGION_REQUIRED = new Set(['US', 'PR', 'GU', 'VI', 'AS', 'MP', 'UM', 'CA', 'AU', 'GL', 'FO']);
+
+let names: Intl.DisplayNames | null = null;
+export function countryName(code: string, locale: string): string {
+  try {
+    names ??= new Intl.DisplayNames([locale], { type: 'region' });
+    return names.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
