@@ -58,6 +58,7 @@ export function buildFigures(raw, own, peer) {
     if (!raw[widget]) continue;
     const label = widget === 'search' ? 'buyer search' : 'cover form';
     const keys = pick(raw[widget][own], (run) => run.keystrokes.count).reduce((a, b) => a + b, 0);
+    const options = (name) => Math.min(...pick(raw[widget][name], (run) => run.keystrokes.optionsShown));
     const nextFrame = side(widget, (run) => run.keystrokes.p95NextFrame);
     figures.push(
       figure({
@@ -69,7 +70,8 @@ export function buildFigures(raw, own, peer) {
         absolute: { max: 50 },
         note: `${keys} keystrokes over the measured runs; keydown → next frame p95: tradecover ${median(nextFrame.samples).toFixed(1)} ms` +
           (peer ? `, ${peer} ${median(nextFrame.reference).toFixed(1)} ms` : '') +
-          '; Event Timing reports only events of 16 ms or more, shorter keystrokes count as 16 ms',
+          '; Event Timing reports only events of 16 ms or more, shorter keystrokes count as 16 ms' +
+          (widget === 'search' ? `; listbox options shown (fewest over runs): tradecover ${options(own)}${peer ? `, ${peer} ${options(peer)}` : ''}` : ''),
       }),
     );
   }
@@ -93,7 +95,7 @@ export function buildFigures(raw, own, peer) {
         }),
       );
     }
-    const maxRows = Math.max(...pick(runs, (run) => run.scroll.maxRows));
+    const maxRows = (name) => Math.max(...pick(raw.tracker[name], (run) => run.scroll.maxRows));
     figures.push(
       figure({
         id: 'G5',
@@ -102,7 +104,7 @@ export function buildFigures(raw, own, peer) {
         ...side('tracker', (run) => run.scroll.p99),
         ratioTarget: 1.0,
         absolute: { under: 16.7 },
-        note: `frames traced per run (median): ${median(pick(runs, (run) => run.scroll.frames))}; row nodes mounted at most: ${maxRows}; median frame work ${median(pick(runs, (run) => run.scroll.median)).toFixed(1)} ms`,
+        note: `frames traced per run (median): ${median(pick(runs, (run) => run.scroll.frames))}; row nodes mounted at most: tradecover ${maxRows(own)}${peer ? `, ${peer} ${maxRows(peer)}` : ''}; tradecover's median frame work ${median(pick(runs, (run) => run.scroll.median)).toFixed(1)} ms`,
       }),
     );
     figures.push(

@@ -16,13 +16,14 @@ export const PEER_DIST = join(ROOT, 'bench', 'peer-react', 'dist');
 export const TRADECOVER = { name: 'tradecover', prefix: '/tradecover/', module: '/tradecover/index.js', styles: [] };
 
 /**
- * The React peer: its dist/ served under /peer/; the entry is dist/index.js (or the one .js
+ * The React peer: its dist/ served under /peer/; the entry is dist/tradecover-peer.js (else index.js, else the one .js
  * file of dist/ besides chunks), its stylesheets every dist .css file. Null when not built.
  */
 export function peerImplementation() {
   if (!existsSync(PEER_DIST)) return null;
   const files = readdirSync(PEER_DIST, { recursive: true }).map(String);
   const entry =
+    files.find((file) => file === 'tradecover-peer.js') ||
     files.find((file) => file === 'index.js') ||
     files.find((file) => /^[^/]+\.js$/.test(file) && !/chunk/.test(file));
   if (!entry) return null;
