@@ -5,7 +5,7 @@
 //
 // Options: --runs N (measured runs per side, default 15), --warmups N (default 3),
 // --cycle-runs N (memory-cycle runs per side, default 3), --rows N (tracker rows, default
-// 100000), --only search,form,tracker,cycles,transfer, --no-peer, --out DIR.
+// 100000), --only search,form,tracker,cycles,transfer,profile, --no-peer, --out DIR.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,6 +15,7 @@ import { PEER_DIST, PKG_DIR, ROOT, TRADECOVER, peerImplementation } from './side
 import { describeMachine } from './side-by-side/machine.mjs';
 import { servePortfolio } from './side-by-side/mocks.mjs';
 import { buildFigures } from './side-by-side/figures.mjs';
+import { profileTracker } from './side-by-side/profile.mjs';
 import { markdownTable } from './side-by-side/report.mjs';
 import { cyclesRun, inputRun, interleaved, trackerRun } from './side-by-side/scenarios.mjs';
 import { startServer } from './side-by-side/server.mjs';
@@ -25,7 +26,7 @@ const { values: options } = parseArgs({
     warmups: { type: 'string', default: '3' },
     'cycle-runs': { type: 'string', default: '3' },
     rows: { type: 'string', default: '100000' },
-    only: { type: 'string', default: 'transfer,search,form,tracker,cycles' },
+    only: { type: 'string', default: 'transfer,search,form,tracker,cycles,profile' },
     'no-peer': { type: 'boolean', default: false },
     out: { type: 'string', default: join(ROOT, 'bench', 'results') },
   },
@@ -58,8 +59,8 @@ const machine = describeMachine(browser);
 const pageUrl = `${server.url}/pages/harness.html`;
 console.log(`bench: ${machine.cpu}, ${machine.cores} cores, Chromium ${machine.chromium}; portfolio ${(portfolioBytes.length / 1e6).toFixed(1)} MB; ${implementations.map((impl) => impl.name).join(' vs ')}`);
 
-const log = (label) => ({ impl, round, warmup, ms }) =>
-  console.log(`  ${label} ${warmup ? 'warm-up' : 'run'} ${round + 1} ${impl.name}: ${ms} ms (${elapsed()})`);
+const log = (label) => ({ impl, index, warmup, ms }) =>
+  console.log(`  ${label} ${warmup ? 'warm-up' : 'run'} ${index} ${impl.name}: ${ms} ms (${elapsed()})`);
 
 const raw = {};
 try {
@@ -77,6 +78,13 @@ try {
   }
   if (only.has('cycles')) {
     raw.cycles = await interleaved(implementations, { warmups: 0, runs: counts.cycleRuns }, (impl) => cyclesRun(browser, pageUrl, impl, counts.rows), log('cycles'));
+  }
+  if (only.has('profile')) {
+    raw.profiles = {};
+    for (const impl of implementations) {
+      raw.profiles[impl.name] = await profileTracker(browser, pageUrl, impl, counts.rows, join(options.out, 'profiles'));
+    }
+    console.log(`profiles done (${elapsed()})`);
   }
 } finally {
   await browser.close();

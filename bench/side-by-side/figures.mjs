@@ -96,6 +96,10 @@ export function buildFigures(raw, own, peer) {
       );
     }
     const maxRows = (name) => Math.max(...pick(raw.tracker[name], (run) => run.scroll.maxRows));
+    const breakdown = (name) =>
+      Object.keys(raw.tracker[name][0]?.scroll.breakdown ?? {})
+        .map((kind) => `${kind} ${median(pick(raw.tracker[name], (run) => run.scroll.breakdown[kind])).toFixed(1)}`)
+        .join(', ');
     figures.push(
       figure({
         id: 'G5',
@@ -104,7 +108,9 @@ export function buildFigures(raw, own, peer) {
         ...side('tracker', (run) => run.scroll.p99),
         ratioTarget: 1.0,
         absolute: { under: 16.7 },
-        note: `frames traced per run (median): ${median(pick(runs, (run) => run.scroll.frames))}; row nodes mounted at most: tradecover ${maxRows(own)}${peer ? `, ${peer} ${maxRows(peer)}` : ''}; tradecover's median frame work ${median(pick(runs, (run) => run.scroll.median)).toFixed(1)} ms`,
+        note: `frames traced per run (median): ${median(pick(runs, (run) => run.scroll.frames))}; row nodes mounted at most: tradecover ${maxRows(own)}${peer ? `, ${peer} ${maxRows(peer)}` : ''}; tradecover's median frame work ${median(pick(runs, (run) => run.scroll.median)).toFixed(1)} ms; ` +
+          `where a frame's main-thread time goes (ms per frame, from the trace; script kinds nest, so they do not add up): ` +
+          `tradecover: ${breakdown(own)}${peer ? `; ${peer}: ${breakdown(peer)}` : ''}`,
       }),
     );
     figures.push(

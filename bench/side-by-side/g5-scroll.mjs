@@ -54,8 +54,29 @@ export function frameWork(events) {
     frames[frame] += task.dur / 1000;
   }
   const longTasks = tasks.filter((task) => task.dur / 1000 > 50).map((task) => task.dur / 1000);
-  return { frames, longTasks };
+  // Where the frames' time goes (ms per frame), from the trace rather than a guess.
+  const breakdown = {};
+  const inside = (event) => event.ts >= marks[0] && event.ts < marks[marks.length - 1];
+  for (const [kind, names] of Object.entries(BREAKDOWN)) {
+    const total = own
+      .filter((event) => event.ph === 'X' && names.includes(event.name) && inside(event))
+      .reduce((sum, event) => sum + (event.dur || 0) / 1000, 0);
+    breakdown[kind] = frames.length ? total / frames.length : NaN;
+  }
+  return { frames, longTasks, breakdown };
 }
+
+/** Trace events (main thread, complete events) whose time is summed per kind for the breakdown;
+ * script kinds nest (a FunctionCall inside an EventDispatch), so kinds are not added up. */
+export const BREAKDOWN = {
+  scrollEvents: ['EventDispatch'],
+  animationFrames: ['FireAnimationFrame'],
+  microtasks: ['RunMicrotasks'],
+  style: ['UpdateLayoutTree'],
+  layout: ['Layout'],
+  paint: ['PrePaint', 'Paint', 'Layerize', 'Commit'],
+  gc: ['MinorGC', 'MajorGC', 'V8.GC_SCAVENGER', 'V8.GC_MARK_COMPACTOR'],
+};
 
 /** Runs the scroll in `page` (tracker showing every row) under a trace; answers {p99, median,
  * frames, longTasks, maxRows, scrolled}. */
@@ -63,7 +84,7 @@ export async function measureScroll(page, cdp) {
   const { result, events } = await traced(cdp, SCROLL_TRACE_CATEGORIES, () =>
     page.evaluate(({ ms, step }) => window.bench.tracker.scrollLoop(ms, step), { ms: SCROLL_MS, step: SCROLL_STEP }),
   );
-  const { frames, longTasks } = frameWork(events);
+  const { frames, longTasks, breakdown } = frameWork(events);
   return {
     p99: p99(frames),
     median: median(frames),
@@ -73,5 +94,6 @@ export async function measureScroll(page, cdp) {
     longestTask: Math.max(0, ...longTasks),
     maxRows: result.maxRows,
     scrolled: result.scrollTop,
+    breakdown,
   };
 }

@@ -93,5 +93,17 @@ export function markdownTable(results) {
   }
   const notes = results.figures.filter((row) => row.note).map((row) => `- ${row.id} ${row.name}: ${row.note}`);
   if (notes.length) lines.push('', ...notes);
+  const profiles = results.raw?.profiles;
+  if (profiles) {
+    lines.push('', 'CPU profiles of one tracker run each (self time in ms; files in results/profiles/):', '');
+    for (const [name, phases] of Object.entries(profiles)) {
+      for (const [phase, summary] of Object.entries(phases)) {
+        const groups = Object.entries(summary.groups).filter(([group]) => group !== 'idle')
+          .sort((a, b) => b[1] - a[1]).map(([group, ms]) => `${group} ${ms}`).join(', ');
+        const heaviest = summary.heaviest.slice(0, 5).map((entry) => `\`${entry.name}\` ${entry.ms}`).join(', ');
+        lines.push(`- ${name}, ${phase === 'ingest' ? 'mount + ingest of the rows' : 'scroll (4× throttle)'}: ${groups}; heaviest: ${heaviest}`);
+      }
+    }
+  }
   return `${lines.join('\n')}\n`;
 }

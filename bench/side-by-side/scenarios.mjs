@@ -67,7 +67,7 @@ export async function cyclesRun(browser, pageUrl, impl, rows) {
 /**
  * Runs `runOnce(impl)` alternately for each implementation (A B A B …): `warmups` unrecorded
  * rounds, then `runs` recorded ones. Answers {[impl.name]: [result per run]}; `onRun` is told
- * of each run.
+ * of each run ({impl, index (from 1, among warm-ups or measured runs), warmup, ms}).
  */
 export async function interleaved(implementations, { warmups, runs }, runOnce, onRun = () => {}) {
   const results = Object.fromEntries(implementations.map((impl) => [impl.name, []]));
@@ -77,7 +77,7 @@ export async function interleaved(implementations, { warmups, runs }, runOnce, o
       const result = await runOnce(impl);
       const warmup = round < warmups;
       if (!warmup) results[impl.name].push(result);
-      onRun({ impl, round, warmup, ms: Date.now() - started });
+      onRun({ impl, index: warmup ? round + 1 : round - warmups + 1, warmup, ms: Date.now() - started });
     }
   }
   return results;

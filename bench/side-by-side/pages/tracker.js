@@ -128,9 +128,11 @@ export function scrollLoop(duration = 5000, step = 400) {
     const start = now();
     let frames = 0;
     let maxRows = 0;
+    let position = 0;
     const frame = () => {
       frames += 1;
-      element.scrollTop += step;
+      position += step;
+      element.scrollTop = position;
       if (frames % 30 === 1) maxRows = Math.max(maxRows, deepQueryAll('[role=row]').length);
       if (now() - start < duration) requestAnimationFrame(frame);
       else resolve({ frames, scrollTop: element.scrollTop, maxRows, elapsed: now() - start });
