@@ -5,8 +5,10 @@
 //
 // Options: --runs N (measured runs per side, default 15), --warmups N (default 3),
 // --cycle-runs N (memory-cycle runs per side, default 3), --rows N (tracker rows, default
-// 100000), --only search,form,tracker,cycles,transfer,profile, --no-peer, --out DIR.
-import { mkdirSync, writeFileSync } from 'node:fs';
+// 100000), --only search,form,tracker,cycles,transfer,profile, --no-peer, --build-peer (build
+// the peer again; it is built anyway when bench/peer-react/dist is missing), --out DIR,
+// --from FILE (no measuring: the figures and the table again from a latest.json's samples).
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchChromium } from './side-by-side/chromium.mjs';
@@ -15,6 +17,7 @@ import { PEER_DIST, PKG_DIR, ROOT, TRADECOVER, peerImplementation } from './side
 import { describeMachine } from './side-by-side/machine.mjs';
 import { servePortfolio } from './side-by-side/mocks.mjs';
 import { buildFigures } from './side-by-side/figures.mjs';
+import { ensurePeerBuild } from './side-by-side/peer-build.mjs';
 import { profileTracker } from './side-by-side/profile.mjs';
 import { markdownTable } from './side-by-side/report.mjs';
 import { cyclesRun, inputRun, interleaved, trackerRun } from './side-by-side/scenarios.mjs';
@@ -28,9 +31,27 @@ const { values: options } = parseArgs({
     rows: { type: 'string', default: '100000' },
     only: { type: 'string', default: 'transfer,search,form,tracker,cycles,profile' },
     'no-peer': { type: 'boolean', default: false },
+    'build-peer': { type: 'boolean', default: false },
     out: { type: 'string', default: join(ROOT, 'bench', 'results') },
+    from: { type: 'string' },
   },
 });
+
+/** Writes latest.json and latest.md into the output directory and prints the table. */
+function writeResults(results) {
+  mkdirSync(options.out, { recursive: true });
+  const table = markdownTable(results);
+  writeFileSync(join(options.out, 'latest.json'), `${JSON.stringify(results, null, 1)}\n`);
+  writeFileSync(join(options.out, 'latest.md'), table);
+  console.log(`\n${table}`);
+}
+
+if (options.from) {
+  const saved = JSON.parse(readFileSync(options.from, 'utf8'));
+  const [own, peerName = null] = saved.implementations;
+  writeResults({ ...saved, figures: buildFigures(saved.raw, own, peerName) });
+  process.exit(0);
+}
 const counts = {
   runs: Number(options.runs),
   warmups: Number(options.warmups),
@@ -41,6 +62,11 @@ const only = new Set(options.only.split(','));
 const started = Date.now();
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
 
+if (!existsSync(join(PKG_DIR, 'tradecover_bg.wasm'))) {
+  console.error(`bench: ${PKG_DIR} has no build: run npm run build first`);
+  process.exit(1);
+}
+if (!options['no-peer']) ensurePeerBuild({ force: options['build-peer'] });
 const peer = options['no-peer'] ? null : peerImplementation();
 if (!peer && !options['no-peer']) {
   console.warn(`bench: no peer build in ${PEER_DIST} (npm --prefix bench/peer-react ci && npm --prefix bench/peer-react run build); measuring tradecover alone`);
@@ -101,9 +127,5 @@ const results = {
   figures: buildFigures(raw, TRADECOVER.name, peer?.name ?? null),
   raw,
 };
-mkdirSync(options.out, { recursive: true });
-const table = markdownTable(results);
-writeFileSync(join(options.out, 'latest.json'), `${JSON.stringify(results, null, 1)}\n`);
-writeFileSync(join(options.out, 'latest.md'), table);
-console.log(`\n${table}`);
+writeResults(results);
 console.log(`bench: wrote ${join(options.out, 'latest.json')} and latest.md in ${elapsed()}`);

@@ -1,6 +1,6 @@
 // Where the time goes, from a V8 CPU profile rather than a guess: one tracker run per
-// implementation with the DevTools Profiler on during the ingest of the rows (unthrottled) and
-// during the scroll (4× throttle). Self time is grouped into the implementation's WebAssembly,
+// implementation with the DevTools Profiler on during the ingest of the rows (unthrottled), then
+// at 4× throttle during the sort and filter (G4) and during the scroll (G5). Self time is grouped into the implementation's WebAssembly,
 // its JavaScript, the test page, garbage collection and the rest; the heaviest functions are
 // listed, and the .cpuprofile files are kept (open them in Chrome DevTools). tradecover's wasm
 // ships without a name section, so its functions read `wasm-function[N]`: a build keeping the
@@ -9,7 +9,9 @@ import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openRun } from './chromium.mjs';
 import { measureColdStart } from './g2-cold-start.mjs';
+import { measureTrackerUpdate } from './g4-tracker-update.mjs';
 import { SCROLL_MS, SCROLL_STEP } from './g5-scroll.mjs';
+import { measureParseFloor } from './g6-ingest.mjs';
 import { WIDGETS } from './implementations.mjs';
 import { mockSearch } from './mocks.mjs';
 import { THROTTLE } from './scenarios.mjs';
@@ -56,7 +58,7 @@ async function profiled(cdp, action) {
 }
 
 /** Profiles `impl`'s tracker with `rows` rows; writes the .cpuprofile files into `dir` and
- * answers {ingest, scroll} summaries. */
+ * answers {ingest, update, scroll} summaries. */
 export async function profileTracker(browser, pageUrl, impl, rows, dir) {
   const run = await openRun(browser, { throttle: 1 });
   try {
@@ -67,14 +69,21 @@ export async function profileTracker(browser, pageUrl, impl, rows, dir) {
       await measureColdStart(run.page, impl, WIDGETS.tracker);
       await run.page.evaluate((rows) => window.bench.tracker.waitRows(rows), rows);
     });
+    await measureParseFloor(run.page); // the keys the G4 checks need
     await run.setThrottle(THROTTLE);
+    const update = await profiled(run.cdp, () => measureTrackerUpdate(run.page, rows));
     const scroll = await profiled(run.cdp, () =>
       run.page.evaluate(({ ms, step }) => window.bench.tracker.scrollLoop(ms, step), { ms: SCROLL_MS, step: SCROLL_STEP }),
     );
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, `${impl.name}-ingest.cpuprofile`), JSON.stringify(ingest));
+    writeFileSync(join(dir, `${impl.name}-update.cpuprofile`), JSON.stringify(update));
     writeFileSync(join(dir, `${impl.name}-scroll.cpuprofile`), JSON.stringify(scroll));
-    return { ingest: summarizeProfile(ingest, impl), scroll: summarizeProfile(scroll, impl) };
+    return {
+      ingest: summarizeProfile(ingest, impl),
+      update: summarizeProfile(update, impl),
+      scroll: summarizeProfile(scroll, impl),
+    };
   } finally {
     await run.close();
   }

@@ -3,6 +3,15 @@
 // bench/results/latest.json and as a markdown table (bench/results/latest.md).
 import { median, ratioOfMedians } from './statistics.mjs';
 
+const number = (value, unit) => {
+  if (!Number.isFinite(value)) return 'n/a';
+  if (unit === 'bytes') return `${(value / 1024).toFixed(1)} KiB`;
+  if (unit === 'MB') return `${value.toFixed(1)} MB`;
+  if (unit === '%') return `${value.toFixed(2)} %`;
+  if (unit === 'count') return String(Math.round(value));
+  return `${value.toFixed(value < 10 ? 2 : 1)} ${unit}`;
+};
+
 /**
  * A figure compared with a reference (the peer, or a floor measured in the same pages):
  * `samples` and `reference` are arrays of numbers (one per run). `ratioTarget`: the ratio of
@@ -26,7 +35,7 @@ export function figure({ id, name, unit, samples, reference = null, referenceNam
   if (absolute) {
     const [kind, limit] = Object.entries(absolute)[0];
     checks.push({
-      target: `${kind === 'under' ? '<' : '≤'} ${limit} ${unit}`,
+      target: `${kind === 'under' ? '<' : '≤'} ${number(limit, unit)}`,
       pass: Number.isFinite(own) ? (kind === 'under' ? own < limit : own <= limit) : null,
       by: Number.isFinite(own) && limit !== 0 ? own / limit : null,
       over: Number.isFinite(own) ? own - limit : null,
@@ -47,15 +56,6 @@ export function figure({ id, name, unit, samples, reference = null, referenceNam
     reference,
   };
 }
-
-const number = (value, unit) => {
-  if (!Number.isFinite(value)) return 'n/a';
-  if (unit === 'bytes') return `${(value / 1024).toFixed(1)} KiB`;
-  if (unit === 'MB') return `${value.toFixed(1)} MB`;
-  if (unit === '%') return `${value.toFixed(2)} %`;
-  if (unit === 'count') return String(Math.round(value));
-  return `${value.toFixed(value < 10 ? 2 : 1)} ${unit}`;
-};
 
 const interval = ({ ratio, low, high }) =>
   Number.isFinite(ratio)
@@ -101,7 +101,8 @@ export function markdownTable(results) {
         const groups = Object.entries(summary.groups).filter(([group]) => group !== 'idle')
           .sort((a, b) => b[1] - a[1]).map(([group, ms]) => `${group} ${ms}`).join(', ');
         const heaviest = summary.heaviest.slice(0, 5).map((entry) => `\`${entry.name}\` ${entry.ms}`).join(', ');
-        lines.push(`- ${name}, ${phase === 'ingest' ? 'mount + ingest of the rows' : 'scroll (4× throttle)'}: ${groups}; heaviest: ${heaviest}`);
+        const label = { ingest: 'mount + ingest of the rows', update: 'sort + filter (4× throttle)', scroll: 'scroll (4× throttle)' }[phase];
+        lines.push(`- ${name}, ${label}: ${groups}; heaviest: ${heaviest}`);
       }
     }
   }
