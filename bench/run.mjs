@@ -18,7 +18,7 @@ import { describeMachine } from './side-by-side/machine.mjs';
 import { servePortfolio } from './side-by-side/mocks.mjs';
 import { buildFigures } from './side-by-side/figures.mjs';
 import { ensurePeerBuild } from './side-by-side/peer-build.mjs';
-import { profileTracker } from './side-by-side/profile.mjs';
+import { profileSearch, profileTracker } from './side-by-side/profile.mjs';
 import { markdownTable } from './side-by-side/report.mjs';
 import { cyclesRun, inputRun, interleaved, trackerRun } from './side-by-side/scenarios.mjs';
 import { startServer } from './side-by-side/server.mjs';
@@ -108,7 +108,11 @@ try {
   if (only.has('profile')) {
     raw.profiles = {};
     for (const impl of implementations) {
-      raw.profiles[impl.name] = await profileTracker(browser, pageUrl, impl, counts.rows, join(options.out, 'profiles'));
+      const dir = join(options.out, 'profiles');
+      raw.profiles[impl.name] = {
+        ...(await profileTracker(browser, pageUrl, impl, counts.rows, dir)),
+        search: await profileSearch(browser, pageUrl, impl, dir),
+      };
     }
     console.log(`profiles done (${elapsed()})`);
   }

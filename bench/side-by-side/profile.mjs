@@ -1,6 +1,7 @@
 // Where the time goes, from a V8 CPU profile rather than a guess: one tracker run per
 // implementation with the DevTools Profiler on during the ingest of the rows (unthrottled), then
-// at 4× throttle during the sort and filter (G4) and during the scroll (G5). Self time is grouped into the implementation's WebAssembly,
+// at 4× throttle during the sort and filter (G4) and during the scroll (G5); and one run of the
+// search box at 4× throttle while its G3 script is typed. Self time is grouped into the implementation's WebAssembly,
 // its JavaScript, the test page, garbage collection and the rest; the heaviest functions are
 // listed, and the .cpuprofile files are kept (open them in Chrome DevTools). tradecover's wasm
 // ships without a name section, so its functions read `wasm-function[N]`: a build keeping the
@@ -9,6 +10,7 @@ import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openRun } from './chromium.mjs';
 import { measureColdStart } from './g2-cold-start.mjs';
+import { measureKeystrokes } from './g3-keystrokes.mjs';
 import { measureTrackerUpdate } from './g4-tracker-update.mjs';
 import { SCROLL_MS, SCROLL_STEP } from './g5-scroll.mjs';
 import { measureParseFloor } from './g6-ingest.mjs';
@@ -33,9 +35,9 @@ export function summarizeProfile(profile, impl) {
     if (name === '(idle)') group = 'idle';
     else if (name === '(garbage collector)') group = 'gc';
     else if (name === '(program)') group = 'browser (style, layout, paint, other)';
-    else if (url.endsWith('.wasm') || /^wasm-function|^\$/.test(name) || callFrame.codeType === 'wasm') group = `${impl.name} wasm`;
+    else if (url.endsWith('.wasm') || name.startsWith('wasm-function') || callFrame.codeType === 'wasm') group = `${impl.name} wasm`;
     else if (url.includes(impl.prefix)) group = `${impl.name} JS`;
-    else if (url.includes('/pages/')) group = 'test page (incl. the style and layout its scrollTop writes force)';
+    else if (url.includes('/pages/')) group = 'test page (harness, floors, and the layout its scrollTop writes force)';
     else group = 'other (native, builtins)';
     groups[group] = (groups[group] ?? 0) + time;
     if (group !== 'idle') {
@@ -84,6 +86,24 @@ export async function profileTracker(browser, pageUrl, impl, rows, dir) {
       update: summarizeProfile(update, impl),
       scroll: summarizeProfile(scroll, impl),
     };
+  } finally {
+    await run.close();
+  }
+}
+
+/** Profiles `impl`'s search box at 4× throttle while the G3 script is typed; writes the
+ * .cpuprofile into `dir` and answers its summary. */
+export async function profileSearch(browser, pageUrl, impl, dir) {
+  const run = await openRun(browser, { throttle: THROTTLE });
+  try {
+    await mockSearch(run.page);
+    await run.page.goto(pageUrl);
+    await run.page.waitForFunction(() => window.bench);
+    await measureColdStart(run.page, impl, WIDGETS.search);
+    const typing = await profiled(run.cdp, () => measureKeystrokes(run.page, 'search'));
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, `${impl.name}-search.cpuprofile`), JSON.stringify(typing));
+    return summarizeProfile(typing, impl);
   } finally {
     await run.close();
   }

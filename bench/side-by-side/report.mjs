@@ -95,13 +95,18 @@ export function markdownTable(results) {
   if (notes.length) lines.push('', ...notes);
   const profiles = results.raw?.profiles;
   if (profiles) {
-    lines.push('', 'CPU profiles of one tracker run each (self time in ms; files in results/profiles/):', '');
+    lines.push('', 'CPU profiles of one run each (self time in ms; files in results/profiles/):', '');
     for (const [name, phases] of Object.entries(profiles)) {
       for (const [phase, summary] of Object.entries(phases)) {
         const groups = Object.entries(summary.groups).filter(([group]) => group !== 'idle')
           .sort((a, b) => b[1] - a[1]).map(([group, ms]) => `${group} ${ms}`).join(', ');
         const heaviest = summary.heaviest.slice(0, 5).map((entry) => `\`${entry.name}\` ${entry.ms}`).join(', ');
-        const label = { ingest: 'mount + ingest of the rows', update: 'sort + filter (4× throttle)', scroll: 'scroll (4× throttle)' }[phase];
+        const label = {
+          ingest: 'tracker: mount + ingest of the rows',
+          update: 'tracker: sort + filter (4× throttle)',
+          scroll: 'tracker: scroll (4× throttle)',
+          search: 'search box: typing the G3 script (4× throttle)',
+        }[phase];
         lines.push(`- ${name}, ${label}: ${groups}; heaviest: ${heaviest}`);
       }
     }
