@@ -8,7 +8,10 @@
 //! 4. a decided cover is then reviewed by the shared policy ([`crate::underwriting::review`]):
 //!    reduced, notified for withdrawal (its limit gets the withdrawal date as `endDate`) then
 //!    cancelled, or expired, each step at its time after the decision, with a technical
-//!    notification.
+//!    notification;
+//! 5. a cancellation request is processed [`JOB_PROCESSING_TIME`] after it was asked: the cover
+//!    is cancelled then (technical notification), and no review step follows. A superseded
+//!    request is no longer reviewed either (the request superseding it is).
 //!
 //! Each step happens at its due time, whenever the simulation is settled (at the start of
 //! every call, after every clock advance, and from the sandbox's ticker), and sends its
@@ -41,6 +44,7 @@ impl Book {
     /// Processes the jobs and decides the requests due at `now` (idempotent).
     pub(crate) fn settle(&mut self, now: Duration, context: &Context<'_>) {
         for request in self.requests_mut() {
+            cancel_when_due(request, now, context);
             let processed_at = match request.processed_at {
                 Some(at) => at,
                 None => {
@@ -93,12 +97,41 @@ impl Book {
     }
 }
 
+/// Processes the cancellation of `request` once due at `now`.
+fn cancel_when_due(request: &mut CoverRequest, now: Duration, context: &Context<'_>) {
+    let Some(cancellation) = request.cancellation.as_mut() else {
+        return;
+    };
+    let due = cancellation
+        .submitted_at
+        .saturating_add(JOB_PROCESSING_TIME);
+    if cancellation.processed_at.is_some() || now < due {
+        return;
+    }
+    cancellation.processed_at = Some(due);
+    notify(
+        request,
+        Kind::Technical,
+        due,
+        context.outbox,
+        context.calendar,
+    );
+}
+
 /// Applies the review steps of `request`, decided at `decided_at`, that are due at `now` and
-/// not applied yet, each notified at its own time.
+/// not applied yet, each notified at its own time (none once the request is superseded, nor
+/// from its cancellation on).
 fn review(request: &mut CoverRequest, decided_at: Duration, now: Duration, context: &Context<'_>) {
+    if request.superseded_by.is_some() {
+        return;
+    }
     while let Some(step) = request.asked.review.get(request.changes.len()).copied() {
         let at = decided_at.saturating_add(step.after);
-        if now < at {
+        if now < at
+            || request
+                .cancelled_at()
+                .is_some_and(|cancelled| cancelled <= at)
+        {
             return;
         }
         request.changes.push((at, step.change));
