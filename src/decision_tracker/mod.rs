@@ -10,14 +10,16 @@
 //! - Coface: `GET /companies/products`; while the stream is down, and for an `order` event,
 //!   filtered by `easyNumber`.
 //!
-//! Actions performed from the detail panel (today Atradius cancel and customer reference):
-//! `PUT /credit-insurance/cover-management/v1/covers` with an `idempotency-key`.
+//! Actions performed from the detail panel, each confirmed, every one the core's state machine
+//! allows for every insurer (requests listed in [`row_action`]), their results merged into the
+//! row and its timeline and announced in the live region.
 //!
 //! Live updates: `GET {proxy}/events?client=tradecover-tracker&policy=…` (Server-Sent Events,
 //! `decision` and `cover` events applied at once; after a `gap`, the portfolios are loaded again
 //! and merged), and `tradecover-decision` events on the document (the cover
 //! form on the same page).
 
+mod action_panel;
 mod column;
 mod component;
 pub mod csv_export;
@@ -27,6 +29,7 @@ mod live;
 mod loader;
 mod pending_check;
 pub mod row_action;
+mod sleep;
 mod status_kind;
 mod table;
 mod texts;
