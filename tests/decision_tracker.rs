@@ -1738,3 +1738,361 @@ async fn a_retry_without_an_honoured_key_reads_the_row_first_and_sends_nothing_t
         .await
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Selection and batches
+// ---------------------------------------------------------------------------------------------
+
+/// Presses `key` (with Ctrl) on the focused cell, the first one focused first if none is.
+async fn press_on_grid(tracker: &impl Nodes, key: &str, ctrl: bool) {
+    if focused().is_none_or(|element| element.get_attribute("role").as_deref() != Some("gridcell"))
+    {
+        let cell: HtmlElement = tracker
+            .query("[role=row][aria-rowindex=\"2\"] [data-col=\"0\"]")
+            .unwrap()
+            .unchecked_into();
+        cell.click();
+        cell.focus().unwrap();
+    }
+    press(key, ctrl).await;
+}
+
+fn selected_rows_shown(tracker: &impl Nodes) -> Vec<String> {
+    tracker
+        .query_all(".tc-row:not([hidden])[aria-selected=true]")
+        .iter()
+        .map(|row| row.get_attribute("aria-rowindex").unwrap())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn rows_are_selected_by_keyboard_and_checkbox_and_kept_by_index_not_by_node() {
+    let _turn = turn().await;
+    let tracker = Component::new(synthetic_rows(300));
+    assert!(until(Duration::from_secs(3), || !tracker.shown_rows().is_empty()).await);
+    assert_eq!(
+        tracker
+            .query("[role=grid]")
+            .unwrap()
+            .get_attribute("aria-multiselectable")
+            .as_deref(),
+        Some("true")
+    );
+    let nodes = tracker.query_all(".tc-row").len();
+    assert!(tracker.query(".tc-batch").unwrap().has_attribute("hidden"));
+
+    // Space selects the active row, Space again clears it; Shift+Space selects too.
+    press_on_grid(&tracker, " ", false).await;
+    assert_eq!(selected_rows_shown(&tracker), ["2"]);
+    press(" ", false).await;
+    assert!(selected_rows_shown(&tracker).is_empty());
+    press("ArrowDown", false).await;
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(" ");
+    init.set_shift_key(true);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    focused()
+        .unwrap()
+        .dispatch_event(
+            &web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap(),
+        )
+        .unwrap();
+    sleep(Duration::from_millis(30)).await;
+    assert_eq!(selected_rows_shown(&tracker), ["3"]);
+    // The checkbox of the first row.
+    let checkbox: HtmlElement = tracker
+        .query("[role=row][aria-rowindex=\"2\"] input.tc-select")
+        .unwrap()
+        .unchecked_into();
+    assert!(checkbox
+        .get_attribute("aria-label")
+        .unwrap()
+        .starts_with("Select Buyer"));
+    checkbox.click();
+    sleep(Duration::from_millis(30)).await;
+    assert_eq!(selected_rows_shown(&tracker), ["2", "3"]);
+    assert!(tracker.text(".tc-batch").contains("2 selected"));
+
+    // Scrolled far away, the same row nodes show other rows: none of them is selected.
+    let scroller: HtmlElement = tracker.query(".tc-scroller").unwrap().unchecked_into();
+    scroller.set_scroll_top((200.0 * ROW_HEIGHT) as i32);
+    scroller
+        .dispatch_event(&web_sys::Event::new("scroll").unwrap())
+        .unwrap();
+    sleep(Duration::from_millis(50)).await;
+    assert!(selected_rows_shown(&tracker).is_empty());
+    assert_eq!(
+        tracker.query_all(".tc-row").len(),
+        nodes,
+        "a constant number of row nodes"
+    );
+    scroller.set_scroll_top(0);
+    scroller
+        .dispatch_event(&web_sys::Event::new("scroll").unwrap())
+        .unwrap();
+    sleep(Duration::from_millis(50)).await;
+    assert_eq!(selected_rows_shown(&tracker), ["2", "3"]);
+
+    // Ctrl+A selects every row shown (not only the rendered ones), again clears.
+    press_on_grid(&tracker, "a", true).await;
+    assert!(
+        tracker.text(".tc-batch").contains("300 selected"),
+        "{}",
+        tracker.text(".tc-batch")
+    );
+    press("a", true).await;
+    assert!(tracker.query(".tc-batch").unwrap().has_attribute("hidden"));
+}
+
+fn with_status_of(mut row: Decision, status: Status) -> Decision {
+    row.status.status = Some(status);
+    row
+}
+
+#[wasm_bindgen_test]
+async fn a_batch_increase_sends_atradius_in_one_request_and_the_others_one_by_one() {
+    let _turn = turn().await;
+    let base = "/proxy/allianz-trade/riskinfo/v3";
+    serve(json!([
+        {"method": "POST", "path": format!("{ATRADIUS_COVERS_PATH}/batch"), "replies": [{"status": 207, "body": {"data": [
+            {"coverId": 900051, "response": "Action successful", "status": 200},
+            {"status": 409, "errors": [{"errorCode": "409", "errorMessage": "New Application cannot supersede existing cover"}]}]}}]},
+        {"method": "GET", "path": PORTFOLIO_PATH, "replies": [{"status": 200, "body": {"companies": []}}]},
+        {"method": "POST", "path": "/proxy/coface/companies/0012345678904700000/products", "replies": [{"status": 201, "body": {
+            "easyNumber": "0012345678904700000", "productCode": "CREDITLIMIT", "orderId": "ORD-9",
+            "orderStatus": "STATUS_PENDING_UNDERWRITING", "requestedAmount": 83000, "currencyCode": "EUR"}}]},
+        {"method": "POST", "path": format!("{base}/covers"), "replies": [{"status": 202, "body": {"jobId": "J-1"}}]},
+        {"method": "GET", "path": "/jobs/J-1", "replies": [{"status": 200, "body": {"jobId": "J-1", "jobStatusCode": "PROCESSED", "ressourceUrl": format!("{base}/covers/COV-1")}}]},
+        {"method": "GET", "path": format!("{base}/covers/COV-1"), "replies": [{"status": 200, "body": {"coverId": "COV-1", "companyId": "12345678",
+            "companyName": "Epsilon", "coverStatusCode": "Pending",
+            "creditLimitsAggregation": {"creditLimits": [{"technicalDecisionStatusCode": "Pending", "currencyCode": "EUR"}]}}}]},
+    ]));
+    let tracker = Component::acting(vec![
+        acting_row(
+            Insurer::Atradius,
+            "900001",
+            "11223344",
+            "Alpha",
+            "credit-limit",
+            50_000,
+        ),
+        acting_row(
+            Insurer::Atradius,
+            "900002",
+            "22334455",
+            "Beta",
+            "credit-limit",
+            40_000,
+        ),
+        with_status_of(
+            acting_row(
+                Insurer::Atradius,
+                "900003",
+                "33445566",
+                "Gamma",
+                "credit-limit",
+                10_000,
+            ),
+            Status::Decided(Outcome::Refused),
+        ),
+        acting_row(
+            Insurer::Coface,
+            "DLV-1",
+            "0012345678904700000",
+            "Delta",
+            "CREDITLIMIT",
+            75_000,
+        ),
+        acting_row(
+            Insurer::AllianzTrade,
+            "COV-1",
+            "12345678",
+            "Epsilon",
+            "CreditLimit",
+            20_000,
+        ),
+    ]);
+    sleep(Duration::from_millis(30)).await;
+    press_on_grid(&tracker, "a", true).await;
+    assert!(tracker.text(".tc-batch").contains("5 selected"));
+    tracker.click("[data-batch=increase]");
+    sleep(Duration::from_millis(20)).await;
+    assert!(
+        tracker.text(".tc-confirm").contains("more on 4 decisions"),
+        "{}",
+        tracker.text(".tc-confirm")
+    );
+    assert!(tracker
+        .text(".tc-confirm")
+        .contains("1 cannot be increased"));
+    assert_eq!(
+        act(&tracker, "", Some(("percent", "0"))).await.as_deref(),
+        Some("percent.invalid")
+    );
+    assert!(calls().is_empty());
+    assert_eq!(act(&tracker, "", Some(("percent", "10"))).await, None);
+    assert!(
+        until(Duration::from_secs(3), || tracker
+            .query_all(".tc-batch-results li")
+            .len()
+            == 5)
+        .await
+    );
+
+    // Atradius: one batch request with both rows allowed; the refused one is not sent.
+    let batches: Vec<Value> = sent("POST")
+        .into_iter()
+        .filter(|call| call["path"].as_str().unwrap().ends_with("/covers/batch"))
+        .collect();
+    assert_eq!(batches.len(), 1);
+    let items = batches[0]["body"]["data"].as_array().unwrap().clone();
+    assert_eq!(items.len(), 2);
+    assert_eq!(
+        (
+            items[0]["action"].as_str(),
+            items[0]["creditLimitAmount"].as_i64()
+        ),
+        (Some("supersede"), Some(55_000))
+    );
+    assert_eq!(items[1]["creditLimitAmount"], 44_000);
+    assert!(batches[0]["key"].as_str().is_some());
+    // Coface and Allianz Trade: one request each, in turn.
+    let coface = sent("POST")
+        .into_iter()
+        .find(|call| call["path"].as_str().unwrap().contains("/coface/"))
+        .unwrap();
+    assert_eq!(
+        (
+            coface["body"]["actionCode"].as_str(),
+            coface["body"]["amount"].as_i64()
+        ),
+        (Some("UPDT"), Some(83_000))
+    );
+    let allianz = sent("POST")
+        .into_iter()
+        .find(|call| call["path"].as_str().unwrap().contains("/allianz-trade/"))
+        .unwrap();
+    assert_eq!(
+        allianz["body"]["creditLimitDetails"]["requestedAmount"],
+        22_000
+    );
+
+    let outcomes: Vec<(String, String)> = tracker
+        .query_all(".tc-batch-results li")
+        .iter()
+        .map(|li| {
+            (
+                li.get_attribute("data-outcome").unwrap(),
+                li.text_content().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        outcomes
+            .iter()
+            .filter(|(outcome, _)| outcome == "done")
+            .count(),
+        3,
+        "{outcomes:?}"
+    );
+    assert!(outcomes
+        .iter()
+        .any(|(outcome, text)| outcome == "failed" && text.starts_with("Beta")));
+    assert!(outcomes
+        .iter()
+        .any(|(outcome, text)| outcome == "skipped" && text.starts_with("Gamma")));
+    assert!(tracker
+        .text("[aria-live=polite]")
+        .contains("3 done, 1 failed, 1 skipped."));
+    // Results merged into the rows.
+    assert!(status_of(&tracker, "Alpha", "credit-limit")
+        .is_some_and(|status| status.starts_with("Replaced")));
+    assert!(status_of(&tracker, "Epsilon", "CreditLimit")
+        .is_some_and(|status| status.starts_with("Pending")));
+    assert!(
+        tracker.query(".tc-batch").unwrap().has_attribute("hidden"),
+        "the selection is cleared"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_batch_cancellation_skips_rows_the_core_does_not_allow() {
+    let _turn = turn().await;
+    let base = "/proxy/allianz-trade/riskinfo/v3";
+    serve(json!([
+        {"method": "POST", "path": format!("{ATRADIUS_COVERS_PATH}/batch"), "replies": [{"status": 200, "body": {"data": [
+            {"coverId": 900001, "response": "Action successful", "status": 200}]}}]},
+        {"method": "POST", "path": format!("{base}/covers"), "replies": [{"status": 202, "body": {"jobId": "J-1"}}]},
+        {"method": "GET", "path": "/jobs/J-1", "replies": [{"status": 200, "body": {"jobId": "J-1", "jobStatusCode": "PROCESSED", "ressourceUrl": format!("{base}/covers/COV-1")}}]},
+        {"method": "GET", "path": format!("{base}/covers/COV-1"), "replies": [{"status": 200, "body": {"coverId": "COV-1", "companyId": "12345678",
+            "companyName": "Epsilon", "coverStatusCode": "Cancellation",
+            "creditLimitsAggregation": {"creditLimits": [{"technicalDecisionStatusCode": "Cancelled", "amount": 20000, "currencyCode": "EUR"}]}}}]},
+    ]));
+    let tracker = Component::acting(vec![
+        acting_row(
+            Insurer::Atradius,
+            "900001",
+            "11223344",
+            "Alpha",
+            "credit-limit",
+            50_000,
+        ),
+        acting_row(
+            Insurer::Coface,
+            "DLV-1",
+            "0012345678904700000",
+            "Delta",
+            "CREDITLIMIT",
+            75_000,
+        ),
+        acting_row(
+            Insurer::AllianzTrade,
+            "COV-1",
+            "12345678",
+            "Epsilon",
+            "CreditLimit",
+            20_000,
+        ),
+    ]);
+    sleep(Duration::from_millis(30)).await;
+    press_on_grid(&tracker, "a", true).await;
+    tracker.click("[data-batch=cancel]");
+    sleep(Duration::from_millis(20)).await;
+    assert!(
+        tracker
+            .text(".tc-confirm")
+            .contains("Cancel 2 covers? 1 cannot be cancelled"),
+        "{}",
+        tracker.text(".tc-confirm")
+    );
+    assert_eq!(act(&tracker, "", None).await, None);
+    assert!(
+        until(Duration::from_secs(3), || tracker
+            .query_all(".tc-batch-results li")
+            .len()
+            == 3)
+        .await
+    );
+    let batch = sent("POST")
+        .into_iter()
+        .find(|call| call["path"].as_str().unwrap().ends_with("/covers/batch"))
+        .unwrap();
+    assert_eq!(batch["body"]["data"][0]["action"], "cancel");
+    let allianz = sent("POST")
+        .into_iter()
+        .find(|call| call["path"].as_str().unwrap().contains("/allianz-trade/"))
+        .unwrap();
+    assert_eq!(allianz["body"]["requestTypeCode"], "Cancellation");
+    assert!(
+        calls()
+            .iter()
+            .all(|call| !call["path"].as_str().unwrap().contains("/coface/")),
+        "Coface deletes, it does not cancel"
+    );
+    assert!(status_of(&tracker, "Alpha", "credit-limit")
+        .is_some_and(|status| status.starts_with("Withdrawn")));
+    assert!(status_of(&tracker, "Epsilon", "CreditLimit")
+        .is_some_and(|status| status.starts_with("Cancelled")));
+    assert!(tracker.text(".tc-batch-results").contains("Delta: skipped"));
+}

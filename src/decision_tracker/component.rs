@@ -22,6 +22,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::action_panel::{confirmation_view, Confirmation, PanelContext};
+use super::batch_panel::{batch_view, BatchContext};
 use super::column::Column;
 use super::csv_export::csv_text;
 use super::grid_keys::next_cell;
@@ -286,6 +287,8 @@ pub fn DecisionTracker(
     let live = RwSignal::new(LiveState::Off);
     let detail = RwSignal::new(None::<usize>);
     let confirmation = RwSignal::new(None::<Confirmation>);
+    // The selected rows (indices in the table), kept here, never in the row nodes.
+    let selected = RwSignal::new(std::collections::HashSet::<u32>::new());
     // Rows (insurer, id) whose monitoring was stopped here.
     let stopped = StoredValue::new(std::collections::HashSet::<(Insurer, String)>::new());
     let active = RwSignal::new((0usize, 0usize));
@@ -653,8 +656,41 @@ pub fn DecisionTracker(
         );
     };
 
+    // Space or Shift+Space toggles the active row's selection; Ctrl+A selects every row shown
+    // (or none, when all are).
+    let toggle_selected = move |position: usize| {
+        if let Some(index) = order.with_untracked(|order| order.get(position).copied()) {
+            selected.update(|selected| {
+                if !selected.remove(&index) {
+                    selected.insert(index);
+                }
+            });
+        }
+    };
     let on_keydown = move |event: ev::KeyboardEvent| {
         let key = event.key();
+        let in_control = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .is_some();
+        if key == " " && !in_control {
+            event.prevent_default();
+            toggle_selected(active.get_untracked().0);
+            return;
+        }
+        if (event.ctrl_key() || event.meta_key()) && key.eq_ignore_ascii_case("a") {
+            event.prevent_default();
+            let shown: std::collections::HashSet<u32> =
+                order.with_untracked(|order| order.iter().copied().collect());
+            selected.update(|selected| {
+                if shown.is_subset(selected) {
+                    selected.retain(|index| !shown.contains(index));
+                } else {
+                    selected.extend(shown);
+                }
+            });
+            return;
+        }
         if key == "Enter" {
             event.prevent_default();
             open_detail(active.get_untracked().0);
@@ -692,6 +728,26 @@ pub fn DecisionTracker(
                         .unwrap_or_default()
                 };
                 let is_active = move || active.get() == (position.get(), column_index);
+                let is_selected = move || {
+                    index
+                        .get()
+                        .is_some_and(|index| selected.with(|selected| selected.contains(&index)))
+                };
+                let select_box = (column_index == 0).then(|| {
+                    let name = move || {
+                        version.track();
+                        let buyer = index
+                            .get()
+                            .map(|index| cell_text(index as usize, Column::Buyer))
+                            .unwrap_or_default();
+                        tr(language, "select_row", &[("buyer", &buyer)])
+                    };
+                    view! {
+                        <input type="checkbox" class="tc-select" part="select" tabindex="-1"
+                            aria-label=name prop:checked=is_selected
+                            on:change=move |_| toggle_selected(position.get_untracked()) />
+                    }
+                });
                 view! {
                     <div
                         role="gridcell"
@@ -702,6 +758,7 @@ pub fn DecisionTracker(
                         on:click=move |_| active.set((position.get_untracked(), column_index))
                         on:dblclick=move |_| open_detail(position.get_untracked())
                     >
+                        {select_box}
                         {text}
                     </div>
                 }
@@ -727,6 +784,12 @@ pub fn DecisionTracker(
                 part="row"
                 hidden=move || index.get().is_none()
                 aria-rowindex=move || (position.get() + 2).to_string()
+                aria-selected=move || {
+                    index
+                        .get()
+                        .is_some_and(|index| selected.with(|selected| selected.contains(&index)))
+                        .to_string()
+                }
                 data-status=status
                 style:transform=move || format!("translateY({}px)", position.get() as f64 * ROW_HEIGHT)
             >
@@ -1092,6 +1155,25 @@ pub fn DecisionTracker(
         })
     };
 
+    let batch = batch_view(BatchContext {
+        table,
+        selected,
+        client,
+        source,
+        locale,
+        allowed: Callback::new(move |row: Decision| {
+            let stopped =
+                stopped.with_value(|stopped| stopped.contains(&(row.insurer, row.id.clone())));
+            row.status
+                .status
+                .map(|status| allowed_actions(row.insurer, status, product_facts(&row, stopped)))
+                .unwrap_or_default()
+        }),
+        applied: Callback::new(applied),
+        announcement,
+        report: Callback::new(move |error: WidgetError| report(&error)),
+    });
+
     let label_id = format!("{id}-label");
     // The styles, as an adopted stylesheet (allowed by a strict `style-src 'self'` policy).
     let container_ref = NodeRef::<html::Div>::new();
@@ -1140,6 +1222,7 @@ pub fn DecisionTracker(
                 aria-labelledby=label_id
                 aria-rowcount=move || (shown.get() + 1).to_string()
                 aria-colcount=Column::ALL.len().to_string()
+                aria-multiselectable="true"
             >
                 <div role="rowgroup" class="tc-head" part="header">
                     <div role="row" class="tc-header-row" part="header-row" aria-rowindex="1">
@@ -1174,6 +1257,7 @@ pub fn DecisionTracker(
                     {tr(language, "empty", &[])}
                 </p>
             </div>
+            {batch}
             {detail_view}
             <div class="tc-live-region" part="announcer" role="status" aria-live="polite">
                 {move || announcement.get()}

@@ -19,6 +19,7 @@
 
 pub mod allianz_trade;
 pub mod atradius;
+pub mod batch;
 pub mod coface;
 pub mod new_amount;
 
