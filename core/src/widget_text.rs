@@ -152,7 +152,6 @@ pub const DECISION_TRACKER: &[&str] = &[
     "tracker.confirm",
     "tracker.back",
     "tracker.sending",
-    "tracker.action_done",
     "tracker.amount_not_above_current",
     "tracker.amount_not_below_current",
     "tracker.amount_no_current",
