@@ -11,11 +11,16 @@ use std::time::Duration;
 use js_sys::{Function, Reflect};
 use leptos::prelude::*;
 use serde_json::{json, Value};
+use tradecover::core::atradius::AtradiusPolicy;
 use tradecover::core::coface::parse_portfolio;
+use tradecover::core::cover_application::PolicyRef;
+use tradecover::core::currency::Currency;
 use tradecover::core::decision::Decision;
 use tradecover::core::lifecycle::{
     allowed_actions, Action, Outcome, ProductFacts, RawStatus, Status, StatusReport,
 };
+use tradecover::core::money::Money;
+use tradecover::core::Insurer;
 use tradecover::decision_tracker::csv_export::{csv_field, csv_text};
 use tradecover::decision_tracker::grid_keys::next_cell;
 use tradecover::decision_tracker::{
@@ -251,6 +256,39 @@ impl Component {
                     proxy="/proxy"
                     decisions=decisions
                     sync_url=false
+                />
+            }
+            .into_any()
+        });
+        Self {
+            host,
+            mounted: Some(mounted),
+        }
+    }
+}
+
+impl Component {
+    /// The tracker over `decisions`, with an Atradius and an Allianz Trade policy to act on.
+    fn acting(decisions: Vec<Decision>) -> Self {
+        let document = window().document().unwrap();
+        let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+        document.body().unwrap().append_child(&host).unwrap();
+        let mounted = leptos::mount::mount_to(host.clone(), move || {
+            view! {
+                <DecisionTracker
+                    insurers=Vec::new()
+                    proxy="/proxy"
+                    decisions=decisions
+                    sync_url=false
+                    atradius_policy=Some(AtradiusPolicy {
+                        customer_id: 10_000_001,
+                        policy_id: "POL-1".into(),
+                    })
+                    allianz_policies=vec![PolicyRef {
+                        business_unit_code: "FRA".into(),
+                        policy_id: "POL-000123".into(),
+                        extension_id: "DCL".into(),
+                    }]
                 />
             }
             .into_any()
@@ -1201,6 +1239,8 @@ async fn atradius_reference_and_cancel_go_through_the_proxy_after_confirmation()
     serve(json!([
         {"method": "GET", "path": ATRADIUS_COVERS_PATH,
             "replies": [{"status": 200, "body": fixture_body(ATRADIUS_COVERS)}]},
+        {"method": "GET", "path": format!("{ATRADIUS_COVERS_PATH}/applications"),
+            "replies": [{"status": 200, "body": {"data": []}}]},
         {"method": "PUT", "path": ATRADIUS_COVERS_PATH, "replies": [
             {"status": 503, "body": {"message": "busy"}},
             {"status": 200, "body": fixture_body(ATRADIUS_MODIFIED)},
@@ -1217,7 +1257,8 @@ async fn atradius_reference_and_cancel_go_through_the_proxy_after_confirmation()
     assert!(tracker.query(".tc-detail").is_some());
     let reference_before = tracker.text(".tc-detail [data-column=reference]");
 
-    // Set the reference: nothing is sent before the confirmation; a failure keeps the key.
+    // Set the reference: nothing is sent before the confirmation; a failure keeps the key, and
+    // as Atradius ignores the key, the retry reads the buyer's covers first (unchanged: sent).
     tracker.click("[data-action=action_set_reference] button");
     sleep(Duration::from_millis(20)).await;
     assert_eq!(calls().len(), 1);
@@ -1264,9 +1305,18 @@ async fn atradius_reference_and_cancel_go_through_the_proxy_after_confirmation()
             == "REF-9")
         .await
     );
+    let reads_before_retry: Vec<String> = calls()
+        .iter()
+        .map(|call| format!("{} {}", call["method"], call["path"]))
+        .collect();
+    assert_eq!(reads_before_retry.len(), 5, "{reads_before_retry:?}");
+    assert!(
+        reads_before_retry[2].starts_with("\"GET\""),
+        "{reads_before_retry:?}"
+    );
     assert!(tracker
         .text("[aria-live=polite]")
-        .contains("Atradius accepted the change"));
+        .contains("Set or erase the reference done"));
 
     // Cancel: asked first, then sent with a new key; the row ends.
     tracker.click("[data-action=action_cancel] button");
@@ -1275,11 +1325,11 @@ async fn atradius_reference_and_cancel_go_through_the_proxy_after_confirmation()
     tracker.click(".tc-confirm [part~=back]");
     sleep(Duration::from_millis(20)).await;
     assert!(tracker.query(".tc-confirm").is_none());
-    assert_eq!(calls().len(), 3);
+    assert_eq!(calls().len(), 5);
     tracker.click("[data-action=action_cancel] button");
     sleep(Duration::from_millis(20)).await;
     tracker.click(".tc-confirm [part~=confirm]");
-    assert!(until(Duration::from_secs(2), || calls().len() == 4).await);
+    assert!(until(Duration::from_secs(2), || calls().len() == 6).await);
     let cancel = calls().pop().unwrap();
     assert_eq!(cancel["body"]["action"], "cancel");
     assert_ne!(cancel["key"].as_str(), Some(key.as_str()));
@@ -1496,4 +1546,879 @@ async fn a_coface_answer_that_ignores_the_page_is_not_added_twice() {
     assert_eq!(calls().len(), 2, "the same page twice ends the listing");
     assert_eq!(tracker.shown_rows().len(), per_page);
     assert!(tracker.query("[part=progress]").is_none());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Actions of every insurer from the detail panel
+// ---------------------------------------------------------------------------------------------
+
+/// A decided row of `insurer`, `granted` whole euros in force.
+fn acting_row(
+    insurer: Insurer,
+    id: &str,
+    buyer: &str,
+    name: &str,
+    product: &str,
+    granted: i64,
+) -> Decision {
+    Decision {
+        insurer,
+        id: id.into(),
+        buyer_id: buyer.into(),
+        buyer_name: Some(name.into()),
+        buyer_identifiers: Vec::new(),
+        product: product.into(),
+        requested: Some(Money::from_minor(granted * 100, Currency::EUR)),
+        granted: Some(Money::from_minor(granted * 100, Currency::EUR)),
+        status: StatusReport {
+            status: Some(Status::Decided(Outcome::Full)),
+            raw: RawStatus::new("test", "GRANTED"),
+        },
+        applied_on: Some("2026-01-02".into()),
+        decided_on: Some("2026-01-03".into()),
+        effective_from: None,
+        expires_on: None,
+        customer_reference: None,
+        order_id: (insurer == Insurer::Coface).then(|| format!("ORD-{id}")),
+        conditions: Vec::new(),
+    }
+}
+
+/// Opens the detail panel of the row at `position` (0: the first shown).
+async fn open_detail(tracker: &impl Nodes, position: usize) {
+    if tracker.query(".tc-detail").is_some() {
+        tracker.click(".tc-detail [part~=close]");
+        sleep(Duration::from_millis(20)).await;
+    }
+    let cell: HtmlElement = tracker
+        .query(&format!(
+            "[role=row][aria-rowindex=\"{}\"] [data-col=\"0\"]",
+            position + 2
+        ))
+        .unwrap()
+        .unchecked_into();
+    cell.click();
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("Enter");
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    cell.dispatch_event(&event).unwrap();
+    sleep(Duration::from_millis(30)).await;
+    assert!(tracker.query(".tc-detail").is_some());
+}
+
+/// Types `value` into the confirmation's input `name`.
+async fn type_into(tracker: &impl Nodes, name: &str, value: &str) {
+    let input = tracker
+        .query(&format!(".tc-confirm [name={name}]"))
+        .unwrap_or_else(|| panic!("no input {name}"));
+    Reflect::set(&input, &"value".into(), &value.into()).unwrap();
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    sleep(Duration::from_millis(10)).await;
+}
+
+/// Opens `action` in the detail panel, fills `input` if given, confirms, and waits until the
+/// confirmation closes (done) or shows an error; returns the error code, if any.
+async fn act(tracker: &impl Nodes, action: &str, input: Option<(&str, &str)>) -> Option<String> {
+    if tracker.query(".tc-confirm").is_none() {
+        tracker.click(&format!("[data-action={action}] button"));
+        sleep(Duration::from_millis(20)).await;
+    }
+    if let Some((name, value)) = input {
+        type_into(tracker, name, value).await;
+    }
+    tracker.click(".tc-confirm [part~=confirm]");
+    // The previous error goes as the attempt starts.
+    sleep(Duration::from_millis(20)).await;
+    until(Duration::from_secs(5), || {
+        tracker.query(".tc-confirm").is_none()
+            || tracker.query(".tc-confirm [role=alert]").is_some()
+    })
+    .await;
+    tracker
+        .query(".tc-confirm [role=alert]")
+        .and_then(|alert| alert.get_attribute("data-code"))
+}
+
+fn sent(method: &str) -> Vec<Value> {
+    calls()
+        .into_iter()
+        .filter(|call| call["method"] == method)
+        .collect()
+}
+
+fn timeline(tracker: &impl Nodes) -> String {
+    tracker.text(".tc-detail [part=detail-timeline]")
+}
+
+#[wasm_bindgen_test]
+async fn atradius_increase_reduce_and_convert_check_the_amount_and_update_the_timeline() {
+    let _turn = turn().await;
+    serve(json!([
+        {"method": "GET", "path": ATRADIUS_COVERS_PATH, "replies": [{"status": 200, "body": {"data": []}}]},
+        {"method": "GET", "path": format!("{ATRADIUS_COVERS_PATH}/applications"),
+            "replies": [{"status": 200, "body": {"data": []}}]},
+        {"method": "PUT", "path": ATRADIUS_COVERS_PATH, "replies": [{"status": 200, "body": fixture_body(ATRADIUS_MODIFIED)}]},
+        {"method": "PUT", "path": "/covers/900003/cover-type", "replies": [{"status": 200, "body": {"data": []}}]},
+    ]));
+    let tracker = Component::acting(vec![
+        acting_row(
+            Insurer::Atradius,
+            "900001",
+            "11223344",
+            "Alpha",
+            "credit-limit",
+            50_000,
+        ),
+        acting_row(
+            Insurer::Atradius,
+            "900002",
+            "22334455",
+            "Beta",
+            "credit-limit",
+            50_000,
+        ),
+        acting_row(
+            Insurer::Atradius,
+            "900003",
+            "33445566",
+            "Gamma",
+            "indication",
+            20_000,
+        ),
+    ]);
+    sleep(Duration::from_millis(30)).await;
+
+    // Increase: the amount is read in the row's currency and must exceed the current one.
+    open_detail(&tracker, 0).await;
+    tracker.click("[data-action=action_increase] button");
+    sleep(Duration::from_millis(20)).await;
+    assert!(tracker.text(".tc-confirm").contains("EUR"));
+    assert_eq!(
+        act(&tracker, "action_increase", Some(("amount", "40000")))
+            .await
+            .as_deref(),
+        Some("amount.not_above_current")
+    );
+    assert!(
+        tracker.text(".tc-confirm [role=alert]").contains("50,000"),
+        "{}",
+        tracker.text(".tc-confirm")
+    );
+    assert_eq!(
+        tracker
+            .query(".tc-confirm [name=amount]")
+            .unwrap()
+            .get_attribute("aria-invalid")
+            .as_deref(),
+        Some("true")
+    );
+    assert_eq!(
+        act(&tracker, "action_increase", Some(("amount", "lots")))
+            .await
+            .as_deref(),
+        Some("amount.format")
+    );
+    assert_eq!(
+        act(&tracker, "action_increase", Some(("amount", "USD 90,000")))
+            .await
+            .as_deref(),
+        Some("amount.currency_mismatch")
+    );
+    assert!(
+        sent("PUT").is_empty(),
+        "nothing is sent while the amount is wrong"
+    );
+    assert_eq!(
+        act(&tracker, "action_increase", Some(("amount", "80,000"))).await,
+        None
+    );
+    let put = sent("PUT").pop().unwrap();
+    assert_eq!(put["body"]["action"], "supersede");
+    assert_eq!(put["body"]["creditLimitAmount"], 80000);
+    assert!(put["key"].as_str().is_some_and(|key| key.len() >= 16));
+    // The answer names a new cover: the row is replaced, the step is in the timeline.
+    assert!(
+        until(Duration::from_secs(1), || tracker
+            .text(".tc-detail [data-column=status]")
+            .starts_with("Replaced"))
+        .await
+    );
+    assert!(
+        timeline(&tracker).contains("Increase"),
+        "{}",
+        timeline(&tracker)
+    );
+    assert!(
+        tracker
+            .text("[aria-live=polite]")
+            .contains("Alpha: Increase done"),
+        "{}",
+        tracker.text("[aria-live=polite]")
+    );
+
+    // Reduce: must be below the current amount.
+    open_detail(&tracker, 1).await;
+    assert_eq!(
+        act(&tracker, "action_reduce", Some(("amount", "50000")))
+            .await
+            .as_deref(),
+        Some("amount.not_below_current")
+    );
+    assert_eq!(
+        act(&tracker, "action_reduce", Some(("amount", "0")))
+            .await
+            .as_deref(),
+        Some("amount.not_positive")
+    );
+    assert_eq!(
+        act(&tracker, "action_reduce", Some(("amount", "30000"))).await,
+        None
+    );
+    let put = sent("PUT").pop().unwrap();
+    assert_eq!(
+        (
+            put["body"]["action"].as_str(),
+            put["body"]["creditLimitAmount"].as_i64()
+        ),
+        (Some("reduce"), Some(30000))
+    );
+    assert!(timeline(&tracker).contains("Reduce"));
+
+    // Convert the indication: no input, then a credit limit.
+    open_detail(&tracker, 2).await;
+    assert!(tracker.query("[data-action=action_increase]").is_none());
+    assert_eq!(act(&tracker, "action_convert", None).await, None);
+    let convert = sent("PUT").pop().unwrap();
+    assert!(convert["path"]
+        .as_str()
+        .unwrap()
+        .ends_with("/covers/900003/cover-type"));
+    assert_eq!(convert["body"]["coverType"], "credit-limit");
+    assert!(
+        until(Duration::from_secs(1), || tracker
+            .text(".tc-detail [data-column=product]")
+            == "credit-limit")
+        .await
+    );
+    assert!(
+        tracker.query("[data-action=action_increase]").is_some(),
+        "a credit limit can be increased"
+    );
+    assert!(timeline(&tracker).contains("Turn into a credit limit"));
+}
+
+#[wasm_bindgen_test]
+async fn coface_update_stop_delete_and_reference_go_through_the_proxy() {
+    let _turn = turn().await;
+    const EASY: &str = "0012345678904700000";
+    let company = format!("/proxy/coface/companies/{EASY}");
+    serve(json!([
+        {"method": "GET", "path": PORTFOLIO_PATH, "replies": [{"status": 200, "body": {"companies": []}}]},
+        {"method": "POST", "path": format!("{company}/products"), "replies": [
+            {"status": 503, "body": {"code": "Unavailable"}},
+            {"status": 201, "body": {"easyNumber": EASY, "companyName": "Dupont", "productCode": "CREDITLIMIT",
+                "orderId": "ORD-9", "deliveryId": "DLV-9", "orderStatus": "STATUS_CLOSED", "deliveryStatus": "DECIDED_FULL",
+                "requestedAmount": 90000, "grantedAmount": 90000, "currencyCode": "EUR"}},
+            {"status": 201, "body": {"easyNumber": EASY, "companyName": "Dupont", "productCode": "SCOREMON",
+                "orderId": "ORD-DLV-3003", "deliveryId": "DLV-3003", "orderStatus": "STATUS_CLOSED", "deliveryStatus": "DELIVERED"}},
+        ]},
+        {"method": "GET", "path": format!("{company}/catalog"),
+            "replies": [{"status": 200, "body": serde_json::from_str::<Value>(include_str!("../core/tests/fixtures/coface/catalog.response.typical.json")).unwrap()}]},
+        {"method": "DELETE", "path": format!("{company}/products/DLV-3003"), "replies": [{"status": 200, "body": {}}]},
+        {"method": "PATCH", "path": "/proxy/coface/companies/customerreferences", "replies": [{"status": 200, "body": {}}]},
+    ]));
+    let tracker = Component::acting(vec![
+        acting_row(
+            Insurer::Coface,
+            "DLV-2002",
+            EASY,
+            "Dupont",
+            "CREDITLIMIT",
+            75_000,
+        ),
+        acting_row(Insurer::Coface, "DLV-3003", EASY, "Dupont", "SCOREMON", 1),
+    ]);
+    sleep(Duration::from_millis(30)).await;
+
+    // Increase (UPDT): Coface honours the key, so a retry after 503 sends again with it.
+    open_detail(&tracker, 0).await;
+    assert_eq!(
+        act(&tracker, "action_increase", Some(("amount", "90000")))
+            .await
+            .as_deref(),
+        Some("insurer.unavailable")
+    );
+    assert_eq!(act(&tracker, "action_increase", None).await, None);
+    let posts = sent("POST");
+    assert_eq!(posts.len(), 2);
+    assert_eq!(posts[1]["body"]["actionCode"], "UPDT");
+    assert_eq!(posts[1]["body"]["amount"], 90000);
+    assert_eq!(posts[0]["key"], posts[1]["key"], "the retry keeps the key");
+    let first_two: Vec<Value> = calls()
+        .iter()
+        .take(2)
+        .map(|call| call["method"].clone())
+        .collect();
+    assert_eq!(
+        first_two,
+        ["POST", "POST"],
+        "no reading before the retry: the key protects it"
+    );
+    assert!(
+        until(Duration::from_secs(1), || tracker
+            .text(".tc-detail [data-column=status]")
+            .starts_with("Replaced"))
+        .await
+    );
+    assert!(
+        until(Duration::from_secs(1), || tracker.shown_rows().len() == 3).await,
+        "the new decision is a row"
+    );
+
+    // Monitored score: stop first (the delivery id shown), then delete.
+    open_detail(&tracker, 1).await;
+    assert!(tracker.query("[data-action=action_delete]").is_none());
+    tracker.click("[data-action=action_stop] button");
+    sleep(Duration::from_millis(20)).await;
+    assert!(tracker.text(".tc-confirm").contains("DLV-3003"));
+    assert_eq!(act(&tracker, "action_stop", None).await, None);
+    assert_eq!(sent("POST").pop().unwrap()["body"]["actionCode"], "STOP");
+    assert!(
+        until(Duration::from_secs(1), || tracker
+            .query("[data-action=action_delete]")
+            .is_some())
+        .await
+    );
+    assert!(timeline(&tracker).contains("Stop the monitoring"));
+    tracker.click("[data-action=action_delete] button");
+    sleep(Duration::from_millis(20)).await;
+    assert!(
+        tracker.text(".tc-confirm").contains("(delivery DLV-3003)"),
+        "{}",
+        tracker.text(".tc-confirm")
+    );
+    assert_eq!(act(&tracker, "action_delete", None).await, None);
+    assert_eq!(sent("DELETE").len(), 1);
+    assert!(
+        until(Duration::from_secs(1), || tracker
+            .text(".tc-detail [data-column=status]")
+            .starts_with("Withdrawn"))
+        .await
+    );
+    assert!(timeline(&tracker).contains("Delete the product"));
+
+    // The reference belongs to the company.
+    assert_eq!(
+        act(
+            &tracker,
+            "action_set_reference",
+            Some(("reference", "NEW-1"))
+        )
+        .await,
+        None
+    );
+    let patch = sent("PATCH").pop().unwrap();
+    assert_eq!(
+        (
+            patch["body"]["easyNumber"].as_str(),
+            patch["body"]["customerReference"].as_str()
+        ),
+        (Some(EASY), Some("NEW-1"))
+    );
+    assert!(
+        until(Duration::from_secs(1), || tracker
+            .text(".tc-detail [data-column=reference]")
+            == "NEW-1")
+        .await
+    );
+}
+
+#[wasm_bindgen_test]
+async fn allianz_trade_increase_reduce_and_cancel_follow_the_job_until_processed() {
+    let _turn = turn().await;
+    let base = "/proxy/allianz-trade/riskinfo/v3";
+    let cover = |status: &str, limit: &str, amount: i64| {
+        json!({"coverId": "COV-1", "companyId": "12345678",
+        "companyName": "Dupont Logistique", "coverTypeCode": "CreditLimit", "coverStatusCode": status,
+        "creditLimitDetails": {"requestedAmount": amount, "currencyCode": "EUR"},
+        "creditLimitsAggregation": {"creditLimits": [{"technicalDecisionStatusCode": limit, "amount": amount,
+            "currencyCode": "EUR", "startDate": "2026-01-03"}]}})
+    };
+    let processed = |job: &str| json!({"jobId": job, "jobStatusCode": "PROCESSED", "ressourceUrl": format!("{base}/covers/COV-1")});
+    serve(json!([
+        {"method": "POST", "path": format!("{base}/covers"), "replies": [
+            {"status": 202, "body": {"jobId": "J-1"}}, {"status": 202, "body": {"jobId": "J-2"}}, {"status": 202, "body": {"jobId": "J-3"}}]},
+        {"method": "GET", "path": "/jobs/J-1", "replies": [{"status": 200, "body": processed("J-1")}]},
+        {"method": "GET", "path": "/jobs/J-2", "replies": [{"status": 200, "body": processed("J-2")}]},
+        {"method": "GET", "path": "/jobs/J-3", "replies": [{"status": 200, "body": processed("J-3")}]},
+        {"method": "GET", "path": format!("{base}/covers/COV-1"), "replies": [
+            {"status": 200, "body": cover("Agreement", "Agreed", 80000)},
+            {"status": 200, "body": cover("Reduction", "Reduced", 60000)},
+            {"status": 200, "body": cover("Cancellation", "Cancelled", 60000)}]},
+    ]));
+    let tracker = Component::acting(vec![acting_row(
+        Insurer::AllianzTrade,
+        "COV-1",
+        "12345678",
+        "Dupont Logistique",
+        "CreditLimit",
+        50_000,
+    )]);
+    sleep(Duration::from_millis(30)).await;
+    open_detail(&tracker, 0).await;
+    assert_eq!(
+        act(&tracker, "action_increase", Some(("amount", "80000"))).await,
+        None
+    );
+    let post = sent("POST").pop().unwrap();
+    assert_eq!(post["body"]["requestTypeCode"], "Primary");
+    assert_eq!(post["body"]["companyId"], "12345678");
+    assert_eq!(post["body"]["creditLimitDetails"]["requestedAmount"], 80000);
+    assert_eq!(post["body"]["policy"]["policyId"], "POL-000123");
+    assert!(post["key"].as_str().is_some());
+    assert!(
+        until(Duration::from_secs(2), || tracker
+            .text(".tc-detail [data-column=granted]")
+            .contains("80,000"))
+        .await
+    );
+    assert!(timeline(&tracker).contains("Increase"));
+
+    assert_eq!(
+        act(&tracker, "action_reduce", Some(("amount", "60000"))).await,
+        None
+    );
+    assert!(
+        until(Duration::from_secs(2), || tracker
+            .text(".tc-detail [data-column=status]")
+            .starts_with("Reduced"))
+        .await
+    );
+
+    assert_eq!(act(&tracker, "action_cancel", None).await, None);
+    let cancel = sent("POST").pop().unwrap();
+    assert_eq!(cancel["body"]["requestTypeCode"], "Cancellation");
+    assert!(cancel["body"].get("creditLimitDetails").is_none());
+    assert!(
+        until(Duration::from_secs(2), || tracker
+            .text(".tc-detail [data-column=status]")
+            .starts_with("Cancelled"))
+        .await
+    );
+    assert!(tracker.query("[data-action=action_cancel]").is_none());
+    assert!(tracker
+        .text("[aria-live=polite]")
+        .contains("Cancel the cover done"));
+    let jobs: Vec<String> = sent("GET")
+        .iter()
+        .filter_map(|call| {
+            call["path"]
+                .as_str()
+                .filter(|path| path.contains("/jobs/"))
+                .map(str::to_owned)
+        })
+        .collect();
+    assert_eq!(jobs.len(), 3, "one check per processed job: {jobs:?}");
+}
+
+#[wasm_bindgen_test]
+async fn a_retry_without_an_honoured_key_reads_the_row_first_and_sends_nothing_twice() {
+    let _turn = turn().await;
+    serve(json!([
+        // The cancellation went through although its answer was lost: Atradius no longer
+        // lists the cover.
+        {"method": "GET", "path": ATRADIUS_COVERS_PATH, "replies": [{"status": 200, "body": {"data": []}}]},
+        {"method": "GET", "path": format!("{ATRADIUS_COVERS_PATH}/applications"), "replies": [{"status": 200, "body": {"data": []}}]},
+        {"method": "PUT", "path": ATRADIUS_COVERS_PATH, "replies": [{"status": 503, "body": {"message": "busy"}}]},
+    ]));
+    let tracker = Component::acting(vec![acting_row(
+        Insurer::Atradius,
+        "900001",
+        "11223344",
+        "Alpha",
+        "credit-limit",
+        50_000,
+    )]);
+    sleep(Duration::from_millis(30)).await;
+    open_detail(&tracker, 0).await;
+    assert_eq!(
+        act(&tracker, "action_cancel", None).await.as_deref(),
+        Some("insurer.unavailable")
+    );
+    assert_eq!(act(&tracker, "action_cancel", None).await, None);
+    assert_eq!(sent("PUT").len(), 1, "the change is not sent twice");
+    assert_eq!(
+        sent("GET").len(),
+        2,
+        "the buyer's covers and applications were read"
+    );
+    assert!(
+        until(Duration::from_secs(1), || tracker
+            .text(".tc-detail [data-column=status]")
+            .starts_with("Withdrawn"))
+        .await
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Selection and batches
+// ---------------------------------------------------------------------------------------------
+
+/// Presses `key` (with Ctrl) on the focused cell, the first one focused first if none is.
+async fn press_on_grid(tracker: &impl Nodes, key: &str, ctrl: bool) {
+    if focused().is_none_or(|element| element.get_attribute("role").as_deref() != Some("gridcell"))
+    {
+        let cell: HtmlElement = tracker
+            .query("[role=row][aria-rowindex=\"2\"] [data-col=\"0\"]")
+            .unwrap()
+            .unchecked_into();
+        cell.click();
+        cell.focus().unwrap();
+    }
+    press(key, ctrl).await;
+}
+
+fn selected_rows_shown(tracker: &impl Nodes) -> Vec<String> {
+    tracker
+        .query_all(".tc-row:not([hidden])[aria-selected=true]")
+        .iter()
+        .map(|row| row.get_attribute("aria-rowindex").unwrap())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn rows_are_selected_by_keyboard_and_checkbox_and_kept_by_index_not_by_node() {
+    let _turn = turn().await;
+    let tracker = Component::new(synthetic_rows(300));
+    assert!(until(Duration::from_secs(3), || !tracker.shown_rows().is_empty()).await);
+    assert_eq!(
+        tracker
+            .query("[role=grid]")
+            .unwrap()
+            .get_attribute("aria-multiselectable")
+            .as_deref(),
+        Some("true")
+    );
+    let nodes = tracker.query_all(".tc-row").len();
+    assert!(tracker.query(".tc-batch").unwrap().has_attribute("hidden"));
+
+    // Space selects the active row, Space again clears it; Shift+Space selects too.
+    press_on_grid(&tracker, " ", false).await;
+    assert_eq!(selected_rows_shown(&tracker), ["2"]);
+    press(" ", false).await;
+    assert!(selected_rows_shown(&tracker).is_empty());
+    press("ArrowDown", false).await;
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(" ");
+    init.set_shift_key(true);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    focused()
+        .unwrap()
+        .dispatch_event(
+            &web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap(),
+        )
+        .unwrap();
+    sleep(Duration::from_millis(30)).await;
+    assert_eq!(selected_rows_shown(&tracker), ["3"]);
+    // The checkbox of the first row.
+    let checkbox: HtmlElement = tracker
+        .query("[role=row][aria-rowindex=\"2\"] input.tc-select")
+        .unwrap()
+        .unchecked_into();
+    assert!(checkbox
+        .get_attribute("aria-label")
+        .unwrap()
+        .starts_with("Select Buyer"));
+    checkbox.click();
+    sleep(Duration::from_millis(30)).await;
+    assert_eq!(selected_rows_shown(&tracker), ["2", "3"]);
+    assert!(tracker.text(".tc-batch").contains("2 selected"));
+
+    // Scrolled far away, the same row nodes show other rows: none of them is selected.
+    let scroller: HtmlElement = tracker.query(".tc-scroller").unwrap().unchecked_into();
+    scroller.set_scroll_top((200.0 * ROW_HEIGHT) as i32);
+    scroller
+        .dispatch_event(&web_sys::Event::new("scroll").unwrap())
+        .unwrap();
+    sleep(Duration::from_millis(50)).await;
+    assert!(selected_rows_shown(&tracker).is_empty());
+    assert_eq!(
+        tracker.query_all(".tc-row").len(),
+        nodes,
+        "a constant number of row nodes"
+    );
+    scroller.set_scroll_top(0);
+    scroller
+        .dispatch_event(&web_sys::Event::new("scroll").unwrap())
+        .unwrap();
+    sleep(Duration::from_millis(50)).await;
+    assert_eq!(selected_rows_shown(&tracker), ["2", "3"]);
+
+    // Ctrl+A selects every row shown (not only the rendered ones), again clears.
+    press_on_grid(&tracker, "a", true).await;
+    assert!(
+        tracker.text(".tc-batch").contains("300 selected"),
+        "{}",
+        tracker.text(".tc-batch")
+    );
+    press("a", true).await;
+    assert!(tracker.query(".tc-batch").unwrap().has_attribute("hidden"));
+}
+
+fn with_status_of(mut row: Decision, status: Status) -> Decision {
+    row.status.status = Some(status);
+    row
+}
+
+#[wasm_bindgen_test]
+async fn a_batch_increase_sends_atradius_in_one_request_and_the_others_one_by_one() {
+    let _turn = turn().await;
+    let base = "/proxy/allianz-trade/riskinfo/v3";
+    serve(json!([
+        {"method": "POST", "path": format!("{ATRADIUS_COVERS_PATH}/batch"), "replies": [{"status": 207, "body": {"data": [
+            {"coverId": 900051, "response": "Action successful", "status": 200},
+            {"status": 409, "errors": [{"errorCode": "409", "errorMessage": "New Application cannot supersede existing cover"}]}]}}]},
+        {"method": "GET", "path": PORTFOLIO_PATH, "replies": [{"status": 200, "body": {"companies": []}}]},
+        {"method": "POST", "path": "/proxy/coface/companies/0012345678904700000/products", "replies": [{"status": 201, "body": {
+            "easyNumber": "0012345678904700000", "productCode": "CREDITLIMIT", "orderId": "ORD-9",
+            "orderStatus": "STATUS_PENDING_UNDERWRITING", "requestedAmount": 83000, "currencyCode": "EUR"}}]},
+        {"method": "POST", "path": format!("{base}/covers"), "replies": [{"status": 202, "body": {"jobId": "J-1"}}]},
+        {"method": "GET", "path": "/jobs/J-1", "replies": [{"status": 200, "body": {"jobId": "J-1", "jobStatusCode": "PROCESSED", "ressourceUrl": format!("{base}/covers/COV-1")}}]},
+        {"method": "GET", "path": format!("{base}/covers/COV-1"), "replies": [{"status": 200, "body": {"coverId": "COV-1", "companyId": "12345678",
+            "companyName": "Epsilon", "coverStatusCode": "Pending",
+            "creditLimitsAggregation": {"creditLimits": [{"technicalDecisionStatusCode": "Pending", "currencyCode": "EUR"}]}}}]},
+    ]));
+    let tracker = Component::acting(vec![
+        acting_row(
+            Insurer::Atradius,
+            "900001",
+            "11223344",
+            "Alpha",
+            "credit-limit",
+            50_000,
+        ),
+        acting_row(
+            Insurer::Atradius,
+            "900002",
+            "22334455",
+            "Beta",
+            "credit-limit",
+            40_000,
+        ),
+        with_status_of(
+            acting_row(
+                Insurer::Atradius,
+                "900003",
+                "33445566",
+                "Gamma",
+                "credit-limit",
+                10_000,
+            ),
+            Status::Decided(Outcome::Refused),
+        ),
+        acting_row(
+            Insurer::Coface,
+            "DLV-1",
+            "0012345678904700000",
+            "Delta",
+            "CREDITLIMIT",
+            75_000,
+        ),
+        acting_row(
+            Insurer::AllianzTrade,
+            "COV-1",
+            "12345678",
+            "Epsilon",
+            "CreditLimit",
+            20_000,
+        ),
+    ]);
+    sleep(Duration::from_millis(30)).await;
+    press_on_grid(&tracker, "a", true).await;
+    assert!(tracker.text(".tc-batch").contains("5 selected"));
+    tracker.click("[data-batch=increase]");
+    sleep(Duration::from_millis(20)).await;
+    assert!(
+        tracker.text(".tc-confirm").contains("more on 4 decisions"),
+        "{}",
+        tracker.text(".tc-confirm")
+    );
+    assert!(tracker
+        .text(".tc-confirm")
+        .contains("1 cannot be increased"));
+    assert_eq!(
+        act(&tracker, "", Some(("percent", "0"))).await.as_deref(),
+        Some("percent.invalid")
+    );
+    assert!(calls().is_empty());
+    assert_eq!(act(&tracker, "", Some(("percent", "10"))).await, None);
+    assert!(
+        until(Duration::from_secs(3), || tracker
+            .query_all(".tc-batch-results li")
+            .len()
+            == 5)
+        .await
+    );
+
+    // Atradius: one batch request with both rows allowed; the refused one is not sent.
+    let batches: Vec<Value> = sent("POST")
+        .into_iter()
+        .filter(|call| call["path"].as_str().unwrap().ends_with("/covers/batch"))
+        .collect();
+    assert_eq!(batches.len(), 1);
+    let items = batches[0]["body"]["data"].as_array().unwrap().clone();
+    assert_eq!(items.len(), 2);
+    assert_eq!(
+        (
+            items[0]["action"].as_str(),
+            items[0]["creditLimitAmount"].as_i64()
+        ),
+        (Some("supersede"), Some(55_000))
+    );
+    assert_eq!(items[1]["creditLimitAmount"], 44_000);
+    assert!(batches[0]["key"].as_str().is_some());
+    // Coface and Allianz Trade: one request each, in turn.
+    let coface = sent("POST")
+        .into_iter()
+        .find(|call| call["path"].as_str().unwrap().contains("/coface/"))
+        .unwrap();
+    assert_eq!(
+        (
+            coface["body"]["actionCode"].as_str(),
+            coface["body"]["amount"].as_i64()
+        ),
+        (Some("UPDT"), Some(83_000))
+    );
+    let allianz = sent("POST")
+        .into_iter()
+        .find(|call| call["path"].as_str().unwrap().contains("/allianz-trade/"))
+        .unwrap();
+    assert_eq!(
+        allianz["body"]["creditLimitDetails"]["requestedAmount"],
+        22_000
+    );
+
+    let outcomes: Vec<(String, String)> = tracker
+        .query_all(".tc-batch-results li")
+        .iter()
+        .map(|li| {
+            (
+                li.get_attribute("data-outcome").unwrap(),
+                li.text_content().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        outcomes
+            .iter()
+            .filter(|(outcome, _)| outcome == "done")
+            .count(),
+        3,
+        "{outcomes:?}"
+    );
+    assert!(outcomes
+        .iter()
+        .any(|(outcome, text)| outcome == "failed" && text.starts_with("Beta")));
+    assert!(outcomes
+        .iter()
+        .any(|(outcome, text)| outcome == "skipped" && text.starts_with("Gamma")));
+    assert!(tracker
+        .text("[aria-live=polite]")
+        .contains("3 done, 1 failed, 1 skipped."));
+    // Results merged into the rows.
+    assert!(status_of(&tracker, "Alpha", "credit-limit")
+        .is_some_and(|status| status.starts_with("Replaced")));
+    assert!(status_of(&tracker, "Epsilon", "CreditLimit")
+        .is_some_and(|status| status.starts_with("Pending")));
+    assert!(
+        tracker.query(".tc-batch").unwrap().has_attribute("hidden"),
+        "the selection is cleared"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_batch_cancellation_skips_rows_the_core_does_not_allow() {
+    let _turn = turn().await;
+    let base = "/proxy/allianz-trade/riskinfo/v3";
+    serve(json!([
+        {"method": "POST", "path": format!("{ATRADIUS_COVERS_PATH}/batch"), "replies": [{"status": 200, "body": {"data": [
+            {"coverId": 900001, "response": "Action successful", "status": 200}]}}]},
+        {"method": "POST", "path": format!("{base}/covers"), "replies": [{"status": 202, "body": {"jobId": "J-1"}}]},
+        {"method": "GET", "path": "/jobs/J-1", "replies": [{"status": 200, "body": {"jobId": "J-1", "jobStatusCode": "PROCESSED", "ressourceUrl": format!("{base}/covers/COV-1")}}]},
+        {"method": "GET", "path": format!("{base}/covers/COV-1"), "replies": [{"status": 200, "body": {"coverId": "COV-1", "companyId": "12345678",
+            "companyName": "Epsilon", "coverStatusCode": "Cancellation",
+            "creditLimitsAggregation": {"creditLimits": [{"technicalDecisionStatusCode": "Cancelled", "amount": 20000, "currencyCode": "EUR"}]}}}]},
+    ]));
+    let tracker = Component::acting(vec![
+        acting_row(
+            Insurer::Atradius,
+            "900001",
+            "11223344",
+            "Alpha",
+            "credit-limit",
+            50_000,
+        ),
+        acting_row(
+            Insurer::Coface,
+            "DLV-1",
+            "0012345678904700000",
+            "Delta",
+            "CREDITLIMIT",
+            75_000,
+        ),
+        acting_row(
+            Insurer::AllianzTrade,
+            "COV-1",
+            "12345678",
+            "Epsilon",
+            "CreditLimit",
+            20_000,
+        ),
+    ]);
+    sleep(Duration::from_millis(30)).await;
+    press_on_grid(&tracker, "a", true).await;
+    tracker.click("[data-batch=cancel]");
+    sleep(Duration::from_millis(20)).await;
+    assert!(
+        tracker
+            .text(".tc-confirm")
+            .contains("Cancel 2 covers? 1 cannot be cancelled"),
+        "{}",
+        tracker.text(".tc-confirm")
+    );
+    assert_eq!(act(&tracker, "", None).await, None);
+    assert!(
+        until(Duration::from_secs(3), || tracker
+            .query_all(".tc-batch-results li")
+            .len()
+            == 3)
+        .await
+    );
+    let batch = sent("POST")
+        .into_iter()
+        .find(|call| call["path"].as_str().unwrap().ends_with("/covers/batch"))
+        .unwrap();
+    assert_eq!(batch["body"]["data"][0]["action"], "cancel");
+    let allianz = sent("POST")
+        .into_iter()
+        .find(|call| call["path"].as_str().unwrap().contains("/allianz-trade/"))
+        .unwrap();
+    assert_eq!(allianz["body"]["requestTypeCode"], "Cancellation");
+    assert!(
+        calls()
+            .iter()
+            .all(|call| !call["path"].as_str().unwrap().contains("/coface/")),
+        "Coface deletes, it does not cancel"
+    );
+    assert!(status_of(&tracker, "Alpha", "credit-limit")
+        .is_some_and(|status| status.starts_with("Withdrawn")));
+    assert!(status_of(&tracker, "Epsilon", "CreditLimit")
+        .is_some_and(|status| status.starts_with("Cancelled")));
+    assert!(tracker.text(".tc-batch-results").contains("Delta: skipped"));
 }

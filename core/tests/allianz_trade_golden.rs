@@ -419,6 +419,36 @@ fn cover_request_matches_fixture() {
 }
 
 #[test]
+fn cover_changes_match_fixtures() {
+    let policy = PolicyRef {
+        business_unit_code: "FRA".into(),
+        policy_id: "POL-000123".into(),
+        extension_id: "DCL".into(),
+    };
+    let increase = allianz::CoverChange {
+        policy: policy.clone(),
+        company_id: " 12345678 ".into(),
+        kind: allianz::CoverChangeKind::NewAmount {
+            amount: eur(8_000_000),
+            customer_reference: Some("CUST-0042".into()),
+        },
+    };
+    assert_eq!(
+        allianz::cover_change_request(&increase).unwrap(),
+        request_fixture("cover_change.increase")
+    );
+    let cancel = allianz::CoverChange {
+        policy,
+        company_id: "12345678".into(),
+        kind: allianz::CoverChangeKind::Cancel,
+    };
+    assert_eq!(
+        allianz::cover_change_request(&cancel).unwrap(),
+        request_fixture("cover_change.cancel")
+    );
+}
+
+#[test]
 fn cover_request_variants() {
     let mut plain = application();
     plain.callback = None;

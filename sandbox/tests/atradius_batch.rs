@@ -142,3 +142,58 @@ async fn batches_are_idempotent_too() {
     let single = atradius::application_request(&policy(), &applications[0]).unwrap();
     assert_eq!(sandbox.call_with(&single, &key).await.status, 422);
 }
+
+#[tokio::test]
+async fn a_batch_of_changes_answers_each_change_in_order() {
+    use tradecover_core::atradius::{CoverAction, CoverModification};
+    let mut sandbox = Atradius::new();
+    let mut buyers = Vec::new();
+    for n in 0..2 {
+        let buyer = sandbox.usual_buyer(n).await;
+        let (answer, _) = sandbox
+            .apply(&application(&buyer, CoverType::CreditLimit, eur(40_000)))
+            .await;
+        assert_eq!(answer.status, 201);
+        buyers.push(buyer);
+    }
+    let uncovered = sandbox.usual_buyer(2).await;
+    let change = |buyer: &str, action| CoverModification {
+        buyer_id: buyer.into(),
+        cover_type: CoverType::CreditLimit,
+        action,
+        customer_reference: None,
+    };
+    let changes = vec![
+        change(
+            &buyers[0],
+            CoverAction::Supersede {
+                amount: eur(60_000),
+            },
+        ),
+        change(&buyers[1], CoverAction::Cancel),
+        change(&uncovered, CoverAction::Cancel),
+    ];
+    let request = atradius::modification_batch_request(&policy(), &changes).unwrap();
+    assert!(request.path.ends_with("/covers/batch"));
+    let answer = sandbox.call(&request).await;
+    assert_eq!(answer.status, 207, "{}", json(&answer));
+    let results = atradius::parse_modification_batch_response(&answer, &changes).unwrap();
+    assert_eq!(results.len(), 3);
+    let increased = results[0].as_ref().unwrap();
+    assert!(increased.cover_id.is_some());
+    let cancelled = results[1].as_ref().unwrap();
+    assert_eq!(
+        cancelled.status.as_ref().and_then(|status| status.status),
+        Some(Status::Withdrawn)
+    );
+    assert!(
+        matches!(&results[2], Err(InsurerError::Rejected { status: 404, .. })),
+        "{:?}",
+        results[2]
+    );
+    // The increase is in force, the cancelled cover gone.
+    let covers = sandbox.list(atradius::covers_request, None).await;
+    assert_eq!(covers.len(), 1);
+    assert_eq!(covers[0].granted, Some(eur(60_000)));
+    assert_eq!(covers[0].buyer_id, buyers[0]);
+}

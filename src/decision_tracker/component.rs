@@ -21,6 +21,8 @@ use tradecover_core::{Country, Insurer};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::action_panel::{confirmation_view, Confirmation, PanelContext};
+use super::batch_panel::{batch_view, BatchContext};
 use super::column::Column;
 use super::csv_export::csv_text;
 use super::fragment_key::FragmentKey;
@@ -29,13 +31,12 @@ use super::insurer_answer::InsurerAnswer;
 use super::live::{events_url, LiveStream, OrderNotice};
 use super::loader::{load_page, PortfolioSource};
 use super::pending_check::{check_coface_company, check_pending};
-use super::row_action::{can_perform, perform, RowAction};
+use super::sleep::sleep_ms;
 use super::status_kind::StatusKind;
 use super::table::{DecisionTable, Merged};
 use super::texts::{status_label, tr};
 use super::unnotified_polling::{needs_polling, poll_unnotified, StreamState};
 use super::view_state::{replace_in_fragment, ViewState};
-use crate::cover_form::idempotency_key::new_idempotency_key;
 use crate::widget_error::WidgetError;
 use crate::ProxyClient;
 
@@ -77,21 +78,6 @@ struct Progress {
     count: usize,
 }
 
-/// An action the user opened from the detail panel, waiting for confirmation.
-#[derive(Debug, Clone, PartialEq)]
-struct Confirmation {
-    /// The row (index in the table).
-    row: usize,
-    /// The action.
-    action: Action,
-    /// The idempotency key, created when the confirmation opened and kept across retries.
-    key: String,
-    /// Being sent.
-    sending: bool,
-    /// The last attempt failed.
-    error: Option<WidgetError>,
-}
-
 /// One step of a row's timeline.
 #[derive(Debug, Clone, PartialEq)]
 struct Step {
@@ -103,17 +89,9 @@ fn now_seconds() -> u64 {
     (js_sys::Date::now() / 1000.0) as u64
 }
 
-async fn sleep_ms(ms: f64) {
-    let delay = ms.clamp(0.0, f64::from(i32::MAX)) as i32;
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, delay);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
-
-fn product_facts(row: &Decision) -> ProductFacts {
+/// What the core's state machine needs to know about `row`; `stopped`: its monitoring was
+/// stopped from this tracker (Coface keeps the decision in force after a STOP).
+fn product_facts(row: &Decision, stopped: bool) -> ProductFacts {
     let in_force = row.status.status.is_some_and(Status::is_in_force);
     let coface = row.insurer == Insurer::Coface;
     ProductFacts {
@@ -121,6 +99,7 @@ fn product_facts(row: &Decision) -> ProductFacts {
             && cover_type_of(&row.product) == Some(CoverType::Indication),
         monitoring_active: coface
             && in_force
+            && !stopped
             && matches!(row.product.as_str(), "SCOREMON" | "ARATINGMON"),
         has_delivery_id: coface && row.order_id.as_deref() != Some(row.id.as_str()),
     }
@@ -333,7 +312,10 @@ pub fn DecisionTracker(
     let live = RwSignal::new(LiveState::Off);
     let detail = RwSignal::new(None::<usize>);
     let confirmation = RwSignal::new(None::<Confirmation>);
-    let new_reference = RwSignal::new(String::new());
+    // The selected rows (indices in the table), kept here, never in the row nodes.
+    let selected = RwSignal::new(std::collections::HashSet::<u32>::new());
+    // Rows (insurer, id) whose monitoring was stopped here.
+    let stopped = StoredValue::new(std::collections::HashSet::<(Insurer, String)>::new());
     let active = RwSignal::new((0usize, 0usize));
     let scroll_top = RwSignal::new(0.0f64);
     let viewport = RwSignal::new(DEFAULT_VIEWPORT);
@@ -389,6 +371,44 @@ pub fn DecisionTracker(
             ));
         }
         version.update(|version| *version += 1);
+    };
+
+    // The result of an action on the row at `index`: a step in its timeline, the decisions
+    // merged (their status changes in the timeline too), announced.
+    let applied = move |(index, action, decisions): (usize, Action, Vec<Decision>)| {
+        let time = String::from(js_sys::Date::new_0().to_locale_time_string(&locale.tag()));
+        timelines.update_value(|timelines| {
+            timelines.entry(index).or_default().push(Step {
+                label: tr(language, action_key(action), &[]),
+                detail: time,
+            })
+        });
+        let before = table.with_value(|table| table.get(index).cloned());
+        if action == Action::Stop {
+            if let Some(row) = &before {
+                stopped.update_value(|stopped| {
+                    stopped.insert((row.insurer, row.id.clone()));
+                });
+            }
+        }
+        let first = decisions.first().cloned();
+        decisions.into_iter().for_each(merge);
+        version.update(|version| *version += 1);
+        if let (Some(before), Some(now)) = (before, first) {
+            let buyer = before
+                .buyer_name
+                .clone()
+                .unwrap_or_else(|| before.buyer_id.clone());
+            announcement.set(tr(
+                language,
+                "action_result",
+                &[
+                    ("buyer", &buyer),
+                    ("action", &tr(language, action_key(action), &[])),
+                    ("status", &label(StatusKind::of(now.status.status))),
+                ],
+            ));
+        }
     };
 
     // Decisions from the cover form on the same page.
@@ -699,8 +719,41 @@ pub fn DecisionTracker(
         );
     };
 
+    // Space or Shift+Space toggles the active row's selection; Ctrl+A selects every row shown
+    // (or none, when all are).
+    let toggle_selected = move |position: usize| {
+        if let Some(index) = order.with_untracked(|order| order.get(position).copied()) {
+            selected.update(|selected| {
+                if !selected.remove(&index) {
+                    selected.insert(index);
+                }
+            });
+        }
+    };
     let on_keydown = move |event: ev::KeyboardEvent| {
         let key = event.key();
+        let in_control = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .is_some();
+        if key == " " && !in_control {
+            event.prevent_default();
+            toggle_selected(active.get_untracked().0);
+            return;
+        }
+        if (event.ctrl_key() || event.meta_key()) && key.eq_ignore_ascii_case("a") {
+            event.prevent_default();
+            let shown: std::collections::HashSet<u32> =
+                order.with_untracked(|order| order.iter().copied().collect());
+            selected.update(|selected| {
+                if shown.is_subset(selected) {
+                    selected.retain(|index| !shown.contains(index));
+                } else {
+                    selected.extend(shown);
+                }
+            });
+            return;
+        }
         if key == "Enter" {
             event.prevent_default();
             open_detail(active.get_untracked().0);
@@ -738,6 +791,26 @@ pub fn DecisionTracker(
                         .unwrap_or_default()
                 };
                 let is_active = move || active.get() == (position.get(), column_index);
+                let is_selected = move || {
+                    index
+                        .get()
+                        .is_some_and(|index| selected.with(|selected| selected.contains(&index)))
+                };
+                let select_box = (column_index == 0).then(|| {
+                    let name = move || {
+                        version.track();
+                        let buyer = index
+                            .get()
+                            .map(|index| cell_text(index as usize, Column::Buyer))
+                            .unwrap_or_default();
+                        tr(language, "select_row", &[("buyer", &buyer)])
+                    };
+                    view! {
+                        <input type="checkbox" class="tc-select" part="select" tabindex="-1"
+                            aria-label=name prop:checked=is_selected
+                            on:change=move |_| toggle_selected(position.get_untracked()) />
+                    }
+                });
                 view! {
                     <div
                         role="gridcell"
@@ -748,6 +821,7 @@ pub fn DecisionTracker(
                         on:click=move |_| active.set((position.get_untracked(), column_index))
                         on:dblclick=move |_| open_detail(position.get_untracked())
                     >
+                        {select_box}
                         {text}
                     </div>
                 }
@@ -773,6 +847,12 @@ pub fn DecisionTracker(
                 part="row"
                 hidden=move || index.get().is_none()
                 aria-rowindex=move || (position.get() + 2).to_string()
+                aria-selected=move || {
+                    index
+                        .get()
+                        .is_some_and(|index| selected.with(|selected| selected.contains(&index)))
+                        .to_string()
+                }
                 data-status=status
                 style:transform=move || format!("translateY({}px)", position.get() as f64 * ROW_HEIGHT)
             >
@@ -1021,121 +1101,18 @@ pub fn DecisionTracker(
         LiveState::Polling(_) => "polling",
     };
 
-    // Sends the confirmed action; the key stays the same if it has to be sent again.
-    let confirm = move |_| {
-        let Some(current) = confirmation.get_untracked() else {
-            return;
-        };
-        if current.sending {
-            return;
-        }
-        let Some(row) = table.with_value(|table| table.get(current.row).cloned()) else {
-            return;
-        };
-        let action = match current.action {
-            Action::SetReference => RowAction::SetReference(new_reference.get_untracked()),
-            _ => RowAction::Cancel,
-        };
-        confirmation.update(|confirmation| {
-            if let Some(confirmation) = confirmation {
-                confirmation.sending = true;
-                confirmation.error = None;
-            }
-        });
-        spawn_local(async move {
-            let policy = source.with_value(|source| source.atradius_policy.clone());
-            let done = perform(
-                &client.get_value(),
-                policy.as_ref(),
-                &row,
-                &action,
-                &current.key,
-                language,
-            )
-            .await;
-            match done {
-                Ok(updated) => {
-                    if confirmation.try_set(None).is_some() {
-                        return;
-                    }
-                    merge(updated);
-                    if matches!(action, RowAction::SetReference(_)) {
-                        announcement.set(tr(
-                            language,
-                            "action_done",
-                            &[("insurer", row.insurer.display_name())],
-                        ));
-                    }
-                }
-                Err(error) => {
-                    report(&error);
-                    confirmation.try_update(|confirmation| {
-                        if let Some(confirmation) = confirmation {
-                            confirmation.sending = false;
-                            confirmation.error = Some(error);
-                        }
-                    });
-                }
-            }
-        });
-    };
-    let confirm_view = move || {
-        let current = confirmation.get()?;
-        let row = table.with_value(|table| table.get(current.row).cloned())?;
-        let question = match current.action {
-            Action::SetReference => view! {
-                <label class="tc-filter" part="confirm-label">
-                    <span>{tr(language, "new_reference", &[])}</span>
-                    <input
-                        type="text"
-                        part="confirm-input"
-                        name="reference"
-                        prop:value=move || new_reference.get()
-                        on:input=move |event| new_reference.set(event_target_value(&event))
-                    />
-                </label>
-            }
-            .into_any(),
-            _ => {
-                let buyer = row
-                    .buyer_name
-                    .clone()
-                    .unwrap_or_else(|| row.buyer_id.clone());
-                view! {
-                    <p part="confirm-question">
-                        {tr(
-                            language,
-                            "confirm_cancel",
-                            &[
-                                ("product", &row.product),
-                                ("buyer", &buyer),
-                                ("insurer", row.insurer.display_name()),
-                            ],
-                        )}
-                    </p>
-                }
-                .into_any()
-            }
-        };
-        let error = current.error.map(|error| {
-            view! { <p class="tc-error" part="error" role="alert" data-code=error.code>{error.message}</p> }
-        });
-        let sending = current.sending;
-        Some(view! {
-            <div class="tc-confirm" part="confirm" role="group" data-confirm=action_key(current.action)>
-                {question}
-                {error}
-                <button type="button" class="tc-button" part="button confirm" disabled=sending
-                    aria-busy=sending.to_string() on:click=confirm>
-                    {if sending { tr(language, "sending", &[]) } else { tr(language, "confirm", &[]) }}
-                </button>
-                <button type="button" class="tc-button" part="button back"
-                    on:click=move |_| confirmation.set(None)>
-                    {tr(language, "back", &[])}
-                </button>
-            </div>
-        })
-    };
+    let confirm_view = confirmation_view(
+        PanelContext {
+            table,
+            confirmation,
+            client,
+            source,
+            locale,
+            applied: Callback::new(applied),
+            report: Callback::new(move |error: WidgetError| report(&error)),
+        },
+        action_key,
+    );
 
     let payload_id = format!("{id}-payload");
     let detail_view = move || {
@@ -1167,7 +1144,11 @@ pub fn DecisionTracker(
         let actions = row
             .status
             .status
-            .map(|status| allowed_actions(row.insurer, status, product_facts(&row)))
+            .map(|status| {
+                let stopped =
+                    stopped.with_value(|stopped| stopped.contains(&(row.insurer, row.id.clone())));
+                allowed_actions(row.insurer, status, product_facts(&row, stopped))
+            })
             .unwrap_or_default();
         let actions_view = if actions.is_empty() {
             view! { <p part="detail-no-actions">{tr(language, "no_actions", &[])}</p> }.into_any()
@@ -1179,28 +1160,17 @@ pub fn DecisionTracker(
                         .map(|action| {
                             let key = action_key(action);
                             let label = tr(language, key, &[]);
-                            let content = if can_perform(row.insurer, action) {
-                                let reference = row.customer_reference.clone().unwrap_or_default();
-                                view! {
+                            let current = row.clone();
+                            view! {
+                                <li part="detail-action" data-action=key>
                                     <button type="button" class="tc-button" part="button action"
                                         on:click=move |_| {
-                                            new_reference.set(reference.clone());
-                                            confirmation.set(Some(Confirmation {
-                                                row: index,
-                                                action,
-                                                key: new_idempotency_key().unwrap_or_default(),
-                                                sending: false,
-                                                error: None,
-                                            }));
+                                            confirmation.set(Some(Confirmation::open(index, action, &current)));
                                         }>
                                         {label}
                                     </button>
-                                }
-                                .into_any()
-                            } else {
-                                label.into_any()
-                            };
-                            view! { <li part="detail-action" data-action=key>{content}</li> }
+                                </li>
+                            }
                         })
                         .collect_view()}
                 </ul>
@@ -1252,6 +1222,25 @@ pub fn DecisionTracker(
         })
     };
 
+    let batch = batch_view(BatchContext {
+        table,
+        selected,
+        client,
+        source,
+        locale,
+        allowed: Callback::new(move |row: Decision| {
+            let stopped =
+                stopped.with_value(|stopped| stopped.contains(&(row.insurer, row.id.clone())));
+            row.status
+                .status
+                .map(|status| allowed_actions(row.insurer, status, product_facts(&row, stopped)))
+                .unwrap_or_default()
+        }),
+        applied: Callback::new(applied),
+        announcement,
+        report: Callback::new(move |error: WidgetError| report(&error)),
+    });
+
     let label_id = format!("{id}-label");
     // The styles, as an adopted stylesheet (allowed by a strict `style-src 'self'` policy).
     let container_ref = NodeRef::<html::Div>::new();
@@ -1300,6 +1289,7 @@ pub fn DecisionTracker(
                 aria-labelledby=label_id
                 aria-rowcount=move || (shown.get() + 1).to_string()
                 aria-colcount=Column::ALL.len().to_string()
+                aria-multiselectable="true"
             >
                 <div role="rowgroup" class="tc-head" part="header">
                     <div role="row" class="tc-header-row" part="header-row" aria-rowindex="1">
@@ -1334,6 +1324,7 @@ pub fn DecisionTracker(
                     {tr(language, "empty", &[])}
                 </p>
             </div>
+            {batch}
             {detail_view}
             <div class="tc-live-region" part="announcer" role="status" aria-live="polite">
                 {move || announcement.get()}

@@ -10,8 +10,12 @@
 //! - Coface: `GET /companies/products`; while the stream is down, and for an `order` event,
 //!   filtered by `easyNumber`.
 //!
-//! Actions performed from the detail panel (today Atradius cancel and customer reference):
-//! `PUT /credit-insurance/cover-management/v1/covers` with an `idempotency-key`.
+//! Actions performed from the detail panel, each confirmed, every one the core's state machine
+//! allows for every insurer (requests listed in [`row_action`]), their results merged into the
+//! row and its timeline and announced in the live region. Rows are selected like in an APG
+//! multi-select grid (a checkbox in the first cell, Space / Shift+Space, Ctrl+A; the selection is
+//! a set of row indices, not kept in the row nodes), and an increase by a percentage or a
+//! cancellation is asked for the selected rows at once (the batch bar).
 //!
 //! Live updates: `GET {proxy}/events?client=tradecover-tracker&policy=…` (Server-Sent Events,
 //! `decision` and `cover` events applied at once; after a `gap`, the portfolios are loaded again
@@ -19,6 +23,8 @@
 //! [`unnotified_polling`]), and `tradecover-decision` events on the document (the cover
 //! form on the same page).
 
+mod action_panel;
+mod batch_panel;
 mod column;
 mod component;
 pub mod csv_export;
@@ -30,6 +36,7 @@ mod live;
 mod loader;
 mod pending_check;
 pub mod row_action;
+mod sleep;
 mod status_kind;
 mod table;
 mod texts;

@@ -5,7 +5,7 @@
 //! The flow: the proxy exchanges its API key for a 60-minute bearer ([`auth`]); company search
 //! finds the buyer's company id ([`company_search`]), or the company is created
 //! ([`company_create`]); a cover request ([`cover_request`](mod@cover_request)) is answered with a job id, polled
-//! ([`job`]) until processed — or announced by webhook ([`webhook`], [`notification`]) — and the
+//! ([`job`]) until processed (as is a change: increase, reduce or cancel, [`cover_change`]) — or announced by webhook ([`webhook`], [`notification`]) — and the
 //! cover then read as a decision ([`cover`]); the portfolio is listed page by page
 //! ([`portfolio`]). Raw status codes map onto the neutral lifecycle in [`status`].
 
@@ -13,6 +13,7 @@ pub mod auth;
 pub mod company_create;
 pub mod company_search;
 pub mod cover;
+pub mod cover_change;
 pub mod cover_request;
 pub mod job;
 pub mod notification;
@@ -39,6 +40,7 @@ pub use company_search::{
     CompanySearch,
 };
 pub use cover::{cover_get_request, parse_cover};
+pub use cover_change::{cover_change_request, CoverChange, CoverChangeKind};
 pub use cover_request::{cover_request, parse_job_id};
 pub use job::{job_request, parse_job, Job, JobStatus};
 pub use notification::{parse_notification, Notification};

@@ -39,6 +39,9 @@ pub(super) const CALLBACK_HEADER: &str = "callback";
 pub(super) const BEARER: &str = "Bearer";
 /// `requestTypeCode` of a credit limit request (third-party clients).
 pub(super) const REQUEST_TYPE_PRIMARY: &str = "Primary";
+/// `requestTypeCode` of the cancellation of a cover. **Chosen**: Allianz Trade publishes no
+/// value besides `Primary` and `GradeCover`; named after UN/EDIFACT 4505 code 6 "cancellation".
+pub(super) const REQUEST_TYPE_CANCELLATION: &str = "Cancellation";
 /// `companyIdentifierTypeCode` asking matching to return Allianz Trade (EH) ids.
 pub(super) const EH_ID_TYPE: &str = "EH";
 /// `communicationChannels[].typeCode` of a phone number (third-party clients).
@@ -405,6 +408,19 @@ pub(super) struct CoverRequestBody<'a> {
     pub comment: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub customer_reference: Option<&'a str>,
+}
+
+/// `POST /riskinfo/v3/covers` body of a cancellation (**chosen**, see
+/// [`REQUEST_TYPE_CANCELLATION`]): the cover is named by its policy and company, as a new
+/// request names it; no amount.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(super) struct CancellationBody<'a> {
+    pub request_type_code: &'static str,
+    pub policy: PolicyBody<'a>,
+    pub company_id: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub comment: Option<&'a str>,
 }
 
 /// The policy triple.

@@ -23,6 +23,7 @@ pub mod buyers;
 pub mod covers;
 mod date;
 pub mod modify;
+pub mod modify_batch;
 mod policy;
 mod request_error;
 mod response;
@@ -49,6 +50,7 @@ pub use modify::{
     convert_indication_request, modification_request, parse_conversion_response,
     parse_modification_response, ActionOutcome, CoverAction, CoverModification,
 };
+pub use modify_batch::{modification_batch_request, parse_modification_batch_response};
 pub use policy::AtradiusPolicy;
 pub use request_error::{AtradiusRequestError, CODES};
 pub use status::{

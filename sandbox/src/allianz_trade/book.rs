@@ -5,6 +5,12 @@
 //! keeps what was asked, the shared underwriting policy's answer, and when it was submitted,
 //! processed and decided (sandbox time), and the changes the insurer's review made to the
 //! cover since; [`lifecycle`](super::lifecycle) moves it on.
+//!
+//! Allianz Trade keeps one cover per buyer and policy: a new request for a company whose cover
+//! on the same policy is processed and not cancelled **supersedes** it (an increase or a
+//! reduction): it keeps the cover id, and the cover shows the new request once its job is
+//! processed (the superseded request until then). A cancellation request ends the current
+//! cover: it has its own job, and the cover is cancelled when that job is processed.
 
 use std::collections::HashMap;
 use std::time::Duration;
@@ -81,6 +87,32 @@ pub(crate) struct CoverRequest {
     pub(crate) decided_at: Option<Duration>,
     /// The review steps applied to the decided cover, with when each was.
     pub(crate) changes: Vec<(Duration, Change)>,
+    /// The earlier request whose cover this one supersedes (same cover id).
+    pub(crate) supersedes: Option<usize>,
+    /// The later request superseding this one, once there is one.
+    pub(crate) superseded_by: Option<usize>,
+    /// The cancellation asked for the cover, once asked.
+    pub(crate) cancellation: Option<Cancellation>,
+}
+
+/// A cancellation request on a cover: its job, and when it was asked and processed.
+#[derive(Clone, Debug)]
+pub(crate) struct Cancellation {
+    /// The job that processes it.
+    pub(crate) job_id: String,
+    /// When it was asked.
+    pub(crate) submitted_at: Duration,
+    /// When its job was processed (the cover is cancelled from then on).
+    pub(crate) processed_at: Option<Duration>,
+}
+
+impl CoverRequest {
+    /// When the cover was cancelled at the seller's request, once it was.
+    pub(crate) fn cancelled_at(&self) -> Option<Duration> {
+        self.cancellation
+            .as_ref()
+            .and_then(|cancellation| cancellation.processed_at)
+    }
 }
 
 impl CoverRequest {
@@ -110,18 +142,52 @@ pub(crate) struct Book {
 }
 
 impl Book {
-    /// Records a new request submitted at `now`; returns its position.
+    /// Records a new request submitted at `now` (superseding the company's current cover on
+    /// the same policy, if any); returns its position.
     pub(crate) fn submit(&mut self, asked: NewCoverRequest, now: Duration) -> usize {
+        let supersedes = self.current_cover(&asked.company_id, &asked.policy);
+        self.record(asked, now, supersedes)
+    }
+
+    /// Records a request of a seeded portfolio, processed and decided at `now` (see
+    /// [`seeding`](super::seeding)): a cover of its own, superseding nothing — a seeded
+    /// portfolio holds more covers than the data set has companies, and must list them all.
+    pub(crate) fn seed_decided(&mut self, asked: NewCoverRequest, now: Duration) -> usize {
+        let n = self.record(asked, now, None);
+        if let Some(request) = self.requests.get_mut(n) {
+            request.processed_at = Some(now);
+            request.decided_at = Some(now);
+        }
+        n
+    }
+
+    /// Records a request submitted at `now`, superseding the request at `supersedes`.
+    fn record(
+        &mut self,
+        asked: NewCoverRequest,
+        now: Duration,
+        supersedes: Option<usize>,
+    ) -> usize {
         let n = self.requests.len();
+        let cover_id = supersedes
+            .and_then(|m| self.requests.get(m))
+            .map(|earlier| earlier.cover_id.clone())
+            .unwrap_or_else(|| format!("COV-{:06}", n + 1));
+        if let Some(earlier) = supersedes.and_then(|m| self.requests.get_mut(m)) {
+            earlier.superseded_by = Some(n);
+        }
         let request = CoverRequest {
             request_id: format!("REQ-{:06}", n + 1),
             job_id: uuid(),
-            cover_id: format!("COV-{:06}", n + 1),
+            cover_id,
             asked,
             submitted_at: now,
             processed_at: None,
             decided_at: None,
             changes: Vec::new(),
+            supersedes,
+            superseded_by: None,
+            cancellation: None,
         };
         self.quiet_until = None;
         self.by_job.insert(request.job_id.clone(), n);
@@ -130,14 +196,42 @@ impl Book {
         n
     }
 
-    /// Marks the request at position `n` processed and decided at `now` (a seeded portfolio:
-    /// see [`seeding`](super::seeding)).
-    pub(crate) fn decide_now(&mut self, n: usize, now: Duration) {
+    /// The position of the request showing the cover of `company_id` on `policy` now: the
+    /// latest one processed, not superseded and not cancelled (nor asked to be).
+    pub(crate) fn current_cover(&self, company_id: &str, policy: &Policy) -> Option<usize> {
+        self.requests.iter().rposition(|request| {
+            request.asked.company_id == company_id
+                && request.asked.policy == *policy
+                && request.processed_at.is_some()
+                && request.superseded_by.is_none()
+                && request.cancellation.is_none()
+        })
+    }
+
+    /// Records the cancellation of the cover shown by the request at `n`, asked at `now`;
+    /// returns its job id (none when there is no such request).
+    pub(crate) fn cancel(&mut self, n: usize, now: Duration) -> Option<String> {
         self.quiet_until = None;
-        if let Some(request) = self.requests.get_mut(n) {
-            request.processed_at = Some(now);
-            request.decided_at = Some(now);
-        }
+        let request = self.requests.get_mut(n)?;
+        let job_id = uuid();
+        request.cancellation = Some(Cancellation {
+            job_id: job_id.clone(),
+            submitted_at: now,
+            processed_at: None,
+        });
+        self.by_job.insert(job_id.clone(), n);
+        Some(job_id)
+    }
+
+    /// Whether the request at `n` is shown as its cover: not superseded by a processed request.
+    pub(crate) fn is_shown(&self, n: usize) -> bool {
+        self.requests.get(n).is_some_and(|request| {
+            request.processed_at.is_some()
+                && request
+                    .superseded_by
+                    .and_then(|m| self.requests.get(m))
+                    .is_none_or(|later| later.processed_at.is_none())
+        })
     }
 
     /// The request at position `n`.
@@ -145,17 +239,21 @@ impl Book {
         self.requests.get(n)
     }
 
-    /// The request whose job is `job_id`.
+    /// The request whose job is `job_id` (its own or its cancellation's).
     pub(crate) fn by_job(&self, job_id: &str) -> Option<&CoverRequest> {
         self.by_job.get(job_id).and_then(|n| self.requests.get(*n))
     }
 
-    /// The request whose cover is `cover_id`, once its job is processed.
+    /// The request showing the cover `cover_id`: the latest processed one of its requests.
     pub(crate) fn by_cover(&self, cover_id: &str) -> Option<&CoverRequest> {
-        self.by_cover
-            .get(cover_id)
-            .and_then(|n| self.requests.get(*n))
-            .filter(|request| request.processed_at.is_some())
+        let mut n = self.by_cover.get(cover_id).copied();
+        while let Some(request) = n.and_then(|n| self.requests.get(n)) {
+            if request.processed_at.is_some() {
+                return Some(request);
+            }
+            n = request.supersedes;
+        }
+        None
     }
 
     /// Every request, in submission order.

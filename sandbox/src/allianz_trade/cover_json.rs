@@ -26,6 +26,7 @@
 //! | withdrawal notified | (unchanged) | `endDate` becomes the withdrawal date |
 //! | withdrawn | `Cancellation` | the current limit `Cancelled` |
 //! | expired (validity run out) | `Expired` | the current limit `Expired` |
+//! | cancelled at the seller's request (`Cancellation` request processed) | `Cancellation` | the current limit `Cancelled` |
 
 use serde_json::{json, Map, Value};
 
@@ -36,8 +37,11 @@ use crate::underwriting::{validity, Change, Outcome};
 use super::book::CoverRequest;
 use super::dates::Calendar;
 
-/// `requestTypeCode` of a credit limit request.
+/// `requestTypeCode` of a credit limit request (also an increase or a reduction: it
+/// supersedes the company's cover on the policy).
 pub(crate) const REQUEST_TYPE_PRIMARY: &str = "Primary";
+/// `requestTypeCode` of the cancellation of a cover (chosen, as in the core).
+pub(crate) const REQUEST_TYPE_CANCELLATION: &str = "Cancellation";
 
 /// The cover of `request` (meaningful once its job is processed).
 pub(crate) fn cover(request: &CoverRequest, calendar: &Calendar) -> Value {
@@ -136,6 +140,10 @@ fn decided_limits(
             }
         }
     }
+    if request.cancelled_at().is_some() {
+        cover_status = "Cancellation";
+        last_status = Some("Cancelled");
+    }
     if *outcome != Outcome::Refused {
         for limit in &mut limits {
             limit["endDate"] = json!(calendar.date(end));
@@ -193,19 +201,30 @@ pub(crate) fn cover_request(request: &CoverRequest, calendar: &Calendar) -> Valu
     Value::Object(fields)
 }
 
-/// The job of `request`; `resource_base` is the path the API is mounted at, which the
-/// processed job's `ressourceUrl` starts with.
-pub(crate) fn job(request: &CoverRequest, resource_base: &str, calendar: &Calendar) -> Value {
-    match request.processed_at {
+/// The job `job_id` of `request` (its own, or its cancellation's); `resource_base` is the path
+/// the API is mounted at, which the processed job's `ressourceUrl` starts with.
+pub(crate) fn job(
+    request: &CoverRequest,
+    job_id: &str,
+    resource_base: &str,
+    calendar: &Calendar,
+) -> Value {
+    let (submitted_at, processed_at) = match &request.cancellation {
+        Some(cancellation) if cancellation.job_id == job_id => {
+            (cancellation.submitted_at, cancellation.processed_at)
+        }
+        _ => (request.submitted_at, request.processed_at),
+    };
+    match processed_at {
         None => json!({
-            "jobId": request.job_id,
+            "jobId": job_id,
             "jobStatusCode": "PENDING",
-            "creationDate": calendar.timestamp(request.submitted_at),
+            "creationDate": calendar.timestamp(submitted_at),
         }),
         Some(at) => json!({
-            "jobId": request.job_id,
+            "jobId": job_id,
             "jobStatusCode": "PROCESSED",
-            "creationDate": calendar.timestamp(request.submitted_at),
+            "creationDate": calendar.timestamp(submitted_at),
             "lastUpdateDate": calendar.timestamp(at),
             "ressourceUrl": format!("{resource_base}/riskinfo/v3/covers/{}", request.cover_id),
         }),

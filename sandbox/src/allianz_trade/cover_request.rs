@@ -1,15 +1,21 @@
 //! `POST /riskinfo/v3/covers`: the cover request V3, answered 202 `{"jobId"}`.
 //!
-//! Body: `requestTypeCode` (`Primary`), `policy {businessUnitCode, policyId, extensionId}`,
+//! Body: `requestTypeCode` (`Primary` or `Cancellation`), `policy {businessUnitCode, policyId, extensionId}`,
 //! `creditLimitDetails {requestedAmount (major units, number or numeric string),
 //! currencyCode}`, `companyId`, `isRequestUrgent`, and optionally `comment` and
 //! `customerReference`. Headers: `callback` (webhook, see [`callback`]) and
 //! `Idempotency-Key` (see [`idempotency`]).
 //!
+//! A `Primary` request for a company whose cover on the same policy is processed supersedes
+//! that cover (an increase or a reduction, decided by the shared underwriting policy like any
+//! request; see [`super::book`]). A `Cancellation` request (chosen name, as in the core) carries
+//! only `policy` and `companyId` (and optionally `comment`): it ends the company's current cover
+//! on the policy once its job is processed; 422 `COVER_NOT_FOUND` when there is none.
+//!
 //! Errors: 400 for a body that is not JSON, a missing field or a value of the wrong type;
 //! 422 `INVALID_AMOUNT` for an amount not above zero, `COMPANY_NOT_FOUND` for a company id the
 //! sandbox does not know, `COMPANY_IS_AN_ESTABLISHMENT` for a branch (only head offices are
-//! assessed; the message names the head office's id), `REQUEST_TYPE_NOT_SUPPORTED` for anything but `Primary` (a
+//! assessed; the message names the head office's id), `REQUEST_TYPE_NOT_SUPPORTED` for anything but `Primary` or `Cancellation` (a
 //! `GradeCover` needs no amount and is not simulated), `IDEMPOTENCY_KEY_REUSED` for a key
 //! already used with another request.
 
@@ -25,7 +31,7 @@ use super::body::{bool_at, object, object_at, required_text, text_at, Object};
 use super::book::{NewCoverRequest, Policy, Requested};
 use super::callback::{self, CALLBACK_HEADER};
 use super::company_ids;
-use super::cover_json::REQUEST_TYPE_PRIMARY;
+use super::cover_json::{REQUEST_TYPE_CANCELLATION, REQUEST_TYPE_PRIMARY};
 use super::error::AllianzError;
 use super::idempotency::{self, Fingerprint, Replay, IDEMPOTENCY_HEADER};
 use super::AllianzTradeState;
@@ -50,6 +56,9 @@ pub(crate) async fn submit(
             .map(|value| String::from_utf8_lossy(value.as_bytes()).into_owned()),
     };
     let callback = callback::from_headers(&headers)?;
+    if is_cancellation(&fields)? {
+        return cancel(&state, now, key, fingerprint, &fields);
+    }
     let asked = read(&fields)?;
     let mut simulation = state.simulation();
     if let Some(key) = &key {
@@ -126,6 +135,71 @@ pub(crate) async fn submit(
     Ok(accepted(job_id))
 }
 
+/// Whether the body asks for a cancellation (`requestTypeCode` `Cancellation`).
+fn is_cancellation(fields: &Object) -> Result<bool, AllianzError> {
+    let request_type = required_text(fields, "requestTypeCode", "requestTypeCode")?;
+    Ok(request_type.eq_ignore_ascii_case(REQUEST_TYPE_CANCELLATION))
+}
+
+/// A cancellation request: the company's current cover on the policy is cancelled once the
+/// answered job is processed.
+fn cancel(
+    state: &AllianzTradeState,
+    now: std::time::Duration,
+    key: Option<String>,
+    fingerprint: Fingerprint,
+    fields: &Object,
+) -> Result<(StatusCode, Json<Value>), AllianzError> {
+    let policy = read_policy(fields)?;
+    let company_id = required_text(fields, "companyId", "companyId")?;
+    let _ = text_at(fields, "comment", "comment")?;
+    let mut simulation = state.simulation();
+    if let Some(key) = &key {
+        match simulation.book.idempotency.check(key, &fingerprint) {
+            Replay::First => {}
+            Replay::Same(n) => {
+                let job_id = simulation
+                    .book
+                    .get(n)
+                    .and_then(|request| request.cancellation.as_ref())
+                    .map(|cancellation| cancellation.job_id.clone())
+                    .unwrap_or_default();
+                return Ok(accepted(job_id));
+            }
+            Replay::Conflict => {
+                return Err(AllianzError::unprocessable(
+                    "IDEMPOTENCY_KEY_REUSED",
+                    format!(
+                        "The {IDEMPOTENCY_HEADER} {key:?} was already used with a different request"
+                    ),
+                ))
+            }
+        }
+    }
+    let canonical = state
+        .buyer(&simulation, &company_id)
+        .map(|buyer| buyer.company_id)
+        .unwrap_or_else(|| company_id.clone());
+    let not_found = || {
+        AllianzError::unprocessable(
+            "COVER_NOT_FOUND",
+            format!(
+                "Company {company_id} has no cover in force on policy {} to cancel",
+                policy.policy_id
+            ),
+        )
+    };
+    let n = simulation
+        .book
+        .current_cover(&canonical, &policy)
+        .ok_or_else(not_found)?;
+    let job_id = simulation.book.cancel(n, now).ok_or_else(not_found)?;
+    if let Some(key) = key {
+        simulation.book.idempotency.remember(key, fingerprint, n);
+    }
+    Ok(accepted(job_id))
+}
+
 fn accepted(job_id: String) -> (StatusCode, Json<Value>) {
     (StatusCode::ACCEPTED, Json(json!({ "jobId": job_id })))
 }
@@ -150,13 +224,7 @@ fn read(fields: &Object) -> Result<Asked, AllianzError> {
             ),
         ));
     }
-    let policy = object_at(fields, "policy", "policy")?
-        .ok_or_else(|| AllianzError::bad_request("policy is required"))?;
-    let policy = Policy {
-        business_unit_code: required_text(policy, "businessUnitCode", "policy.businessUnitCode")?,
-        policy_id: required_text(policy, "policyId", "policy.policyId")?,
-        extension_id: text_at(policy, "extensionId", "policy.extensionId")?.unwrap_or_default(),
-    };
+    let policy = read_policy(fields)?;
     let details = object_at(fields, "creditLimitDetails", "creditLimitDetails")?
         .ok_or_else(|| AllianzError::bad_request("creditLimitDetails is required"))?;
     let currency = required_text(details, "currencyCode", "creditLimitDetails.currencyCode")?;
@@ -182,6 +250,17 @@ fn read(fields: &Object) -> Result<Asked, AllianzError> {
         urgent: bool_at(fields, "isRequestUrgent", "isRequestUrgent")?.unwrap_or(false),
         comment: text_at(fields, "comment", "comment")?,
         customer_reference: text_at(fields, "customerReference", "customerReference")?,
+    })
+}
+
+/// The `policy` triple of the body.
+fn read_policy(fields: &Object) -> Result<Policy, AllianzError> {
+    let policy = object_at(fields, "policy", "policy")?
+        .ok_or_else(|| AllianzError::bad_request("policy is required"))?;
+    Ok(Policy {
+        business_unit_code: required_text(policy, "businessUnitCode", "policy.businessUnitCode")?,
+        policy_id: required_text(policy, "policyId", "policy.policyId")?,
+        extension_id: text_at(policy, "extensionId", "policy.extensionId")?.unwrap_or_default(),
     })
 }
 

@@ -2,7 +2,7 @@
 //! until the job is processed (one second of sandbox time after the request), then
 //! `{"jobStatusCode": "PROCESSED", "ressourceUrl"}` (the documented spelling) pointing at the
 //! cover, as a path under the API's mount point (`/allianz-trade/riskinfo/v3/covers/COV-…`).
-//! An unknown job: 404 `JOB_NOT_FOUND`.
+//! A cancellation's job works the same way. An unknown job: 404 `JOB_NOT_FOUND`.
 
 use std::sync::Arc;
 
@@ -32,5 +32,10 @@ pub(crate) async fn get_job(
     let request = simulation.book.by_job(&job_id).ok_or_else(|| {
         AllianzError::not_found("JOB_NOT_FOUND", format!("No job has the id {job_id:?}"))
     })?;
-    Ok(Json(cover_json::job(request, base, &state.calendar)))
+    Ok(Json(cover_json::job(
+        request,
+        &job_id,
+        base,
+        &state.calendar,
+    )))
 }

@@ -8,7 +8,10 @@
 //! 4. a decided cover is then reviewed by the shared policy ([`crate::underwriting::review`]):
 //!    reduced, notified for withdrawal (its limit gets the withdrawal date as `endDate`) then
 //!    cancelled, or expired, each step at its time after the decision, with a technical
-//!    notification.
+//!    notification;
+//! 5. a cancellation request is processed [`JOB_PROCESSING_TIME`] after it was asked: the cover
+//!    is cancelled then (technical notification), and no review step follows. A superseded
+//!    request is no longer reviewed either (the request superseding it is).
 //!
 //! Each step happens at its due time, whenever the simulation is settled (at the start of
 //! every call, after every clock advance, and from the sandbox's ticker), and sends its
@@ -47,6 +50,7 @@ impl Book {
         }
         let mut next = Duration::MAX;
         for request in self.requests_mut() {
+            cancel_when_due(request, now, context);
             settle_request(request, now, context);
             if let Some(due) = next_due(request, context.referral_delay) {
                 next = next.min(due);
@@ -56,9 +60,27 @@ impl Book {
     }
 }
 
-/// When `request` next changes on its own: its job processed, its referral decided or its next
-/// review step; `None` when nothing more will happen.
+/// When `request` next changes on its own: its job processed, its referral decided, its
+/// cancellation processed or its next review step; `None` when nothing more will happen.
 fn next_due(request: &CoverRequest, referral_delay: Duration) -> Option<Duration> {
+    let cancellation_due = request
+        .cancellation
+        .as_ref()
+        .filter(|cancellation| cancellation.processed_at.is_none())
+        .map(|cancellation| {
+            cancellation
+                .submitted_at
+                .saturating_add(JOB_PROCESSING_TIME)
+        });
+    let own_due = own_next_due(request, referral_delay);
+    match (cancellation_due, own_due) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+/// When the request itself (not its cancellation) next changes.
+fn own_next_due(request: &CoverRequest, referral_delay: Duration) -> Option<Duration> {
     let Some(processed_at) = request.processed_at else {
         return Some(request.submitted_at.saturating_add(JOB_PROCESSING_TIME));
     };
@@ -70,6 +92,9 @@ fn next_due(request: &CoverRequest, referral_delay: Duration) -> Option<Duration
                 .max(processed_at),
         );
     };
+    if request.superseded_by.is_some() || request.cancelled_at().is_some() {
+        return None;
+    }
     request
         .asked
         .review
@@ -129,12 +154,41 @@ fn settle_request(request: &mut CoverRequest, now: Duration, context: &Context<'
     review(request, due, now, context);
 }
 
+/// Processes the cancellation of `request` once due at `now`.
+fn cancel_when_due(request: &mut CoverRequest, now: Duration, context: &Context<'_>) {
+    let Some(cancellation) = request.cancellation.as_mut() else {
+        return;
+    };
+    let due = cancellation
+        .submitted_at
+        .saturating_add(JOB_PROCESSING_TIME);
+    if cancellation.processed_at.is_some() || now < due {
+        return;
+    }
+    cancellation.processed_at = Some(due);
+    notify(
+        request,
+        Kind::Technical,
+        due,
+        context.outbox,
+        context.calendar,
+    );
+}
+
 /// Applies the review steps of `request`, decided at `decided_at`, that are due at `now` and
-/// not applied yet, each notified at its own time.
+/// not applied yet, each notified at its own time (none once the request is superseded, nor
+/// from its cancellation on).
 fn review(request: &mut CoverRequest, decided_at: Duration, now: Duration, context: &Context<'_>) {
+    if request.superseded_by.is_some() {
+        return;
+    }
     while let Some(step) = request.asked.review.get(request.changes.len()).copied() {
         let at = decided_at.saturating_add(step.after);
-        if now < at {
+        if now < at
+            || request
+                .cancelled_at()
+                .is_some_and(|cancelled| cancelled <= at)
+        {
             return;
         }
         request.changes.push((at, step.change));

@@ -39,11 +39,13 @@ pub(crate) async fn covers_search(
     let policies = policies(&fields)?;
     let pagination = Pagination::read(&fields)?;
     let simulation = state.simulation();
-    let matching: Vec<&CoverRequest> = simulation
-        .book
+    let book = &simulation.book;
+    let matching: Vec<&CoverRequest> = book
         .requests()
         .iter()
-        .filter(|request| request.processed_at.is_some() && covers_policy(&policies, request))
+        .enumerate()
+        .filter(|(n, request)| book.is_shown(*n) && covers_policy(&policies, request))
+        .map(|(_, request)| request)
         .collect();
     let items = pagination
         .slice(&matching)

@@ -23,8 +23,7 @@ impl AllianzTradeState {
         let mut simulation = self.simulation();
         let book = &mut simulation.book;
         for request in planned {
-            let n = book.submit(self.asked(policy, &request), now);
-            book.decide_now(n, now);
+            book.seed_decided(self.asked(policy, &request), now);
         }
         book.requests().len()
     }

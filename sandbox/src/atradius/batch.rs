@@ -6,10 +6,15 @@
 //! order, each the answer item of `POST …/covers` plus its own `status` (201, 202), or
 //! `{"status", "errors"}` for an application that failed. The call answers 200 when every
 //! application succeeded and 207 (multi-status) otherwise.
+//!
+//! An item with an `action` is a change of a cover (the body of `PUT …/covers`, see
+//! [`super::modify`]; the core's chosen batch of changes): it is applied as `PUT …/covers`
+//! would apply it, and answered with its item and status the same way.
 
 use super::application::{answer_of, idempotent, json_body, read_application, submit};
 use super::auth::authorize;
 use super::error::AtradiusError;
+use super::modify;
 use super::AtradiusState;
 use axum::body::Bytes;
 use axum::extract::State;
@@ -43,8 +48,13 @@ pub(crate) async fn create(
         let results: Vec<Value> = items
             .iter()
             .map(|item| {
-                let result = read_application(&state, item)
-                    .and_then(|application| submit(&state, book, application, now));
+                let result = if item.get("action").is_some() {
+                    modify::read(&state, item)
+                        .and_then(|change| modify::apply(&state, book, change, now))
+                } else {
+                    read_application(&state, item)
+                        .and_then(|application| submit(&state, book, application, now))
+                };
                 let (status, mut answer) = match result {
                     Ok(answer) => answer,
                     Err(error) => {

@@ -46,7 +46,7 @@ enum Action {
 }
 
 /// A modification, read and checked.
-struct Modification {
+pub(crate) struct Modification {
     action: Action,
     policy: PolicyKey,
     buyer: usize,
@@ -54,7 +54,8 @@ struct Modification {
     reference: Option<String>,
 }
 
-fn read(state: &AtradiusState, body: &Value) -> Result<Modification, AtradiusError> {
+/// The modification in `body`, read and checked.
+pub(crate) fn read(state: &AtradiusState, body: &Value) -> Result<Modification, AtradiusError> {
     let map = object(body)?;
     let mut fields = Fields::new(map);
     let action = fields.text("action");
@@ -148,7 +149,8 @@ fn item(state: &AtradiusState, book: &Book, id: u64, response: &str) -> Value {
     item
 }
 
-fn apply(
+/// Applies `change` at `now`: the answer's status and item.
+pub(crate) fn apply(
     state: &AtradiusState,
     book: &mut Book,
     change: Modification,
