@@ -36,8 +36,9 @@ if [ "$have" != "$wanted" ]; then
   cargo install wasm-bindgen-cli --version "$wanted"
 fi
 
-# 3. cargo-fuzz, for the fuzz smoke runs of the core's parsers and validators.
-if ! command -v cargo-fuzz >/dev/null; then
+# 3. cargo-fuzz, for the fuzz smoke runs of the core's parsers and validators (not for the
+#    benchmarks: BOOTSTRAP_SKIP_FUZZ=1).
+if [ -z "${BOOTSTRAP_SKIP_FUZZ:-}" ] && ! command -v cargo-fuzz >/dev/null; then
   say "installing cargo-fuzz"
   cargo install cargo-fuzz
 fi
