@@ -17,7 +17,8 @@ import { ROOT, startProxy, availableProfile } from './lib/server.mjs';
 import { launchChromium, servePage, jsHeapUsed } from './lib/browser.mjs';
 import { seedPortfolio, BENCH_ALLIANZ_POLICY } from './lib/seed.mjs';
 import { PAINT_PROBE, timeToPaint } from './lib/paint.mjs';
-import { summarize, markdownTable } from './lib/stats.mjs';
+import { summarize } from './lib/statistics.mjs';
+import { summaryTable } from './lib/summary_table.mjs';
 import { trackerPageHtml, TRACKER_PROBE } from './lib/tracker_page.mjs';
 
 const COUNT = Number(process.env.BENCH_COUNT ?? 100_000);
@@ -128,7 +129,7 @@ async function main() {
     writeFileSync(join(ROOT, 'bench', 'results', 'tracker.json'), `${JSON.stringify(result, null, 2)}\n`);
     console.log(`Decision tracker, ${COUNT.toLocaleString('en')} Allianz Trade decisions, page size ${PAGE_SIZE}, proxy ${proxy.profile}, ${result.chromium}`);
     console.log(`Seeding ${COUNT.toLocaleString('en')} decisions: ${seeded.milliseconds.toFixed(0)} ms\n`);
-    console.log(markdownTable(rows));
+    console.log(summaryTable(rows));
     if (result.errors.length > 0) console.log(`\nPage errors: ${result.errors.join('; ')}`);
   } finally {
     await browser?.close();
