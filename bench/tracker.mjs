@@ -13,7 +13,8 @@
 // BENCH_PROFILE (release|debug), CARGO_TARGET_DIR.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, startProxy, availableProfile } from './lib/server.mjs';
+import { ROOT } from './lib/repository.mjs';
+import { startProxy, availableProfile } from './lib/server.mjs';
 import { QUIET_FLAGS, collectGarbage, jsHeapUsed, launchChromium, openRun, servePage } from './lib/chromium.mjs';
 import { seedPortfolio, BENCH_ALLIANZ_POLICY } from './lib/seed.mjs';
 import { PAINT_PROBE, timeToPaint } from './lib/paint.mjs';

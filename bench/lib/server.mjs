@@ -4,9 +4,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-
-/** The repository's root. */
-export const ROOT = resolve(import.meta.dirname, '..', '..');
+import { ROOT } from './repository.mjs';
 
 /** Path of the proxy binary of `profile` ('release' or 'debug') in $CARGO_TARGET_DIR or target/. */
 export function proxyBinary(profile) {
