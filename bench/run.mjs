@@ -11,9 +11,10 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { launchChromium } from './side-by-side/chromium.mjs';
+import { launchChromium } from './lib/chromium.mjs';
 import { measureTransfer } from './side-by-side/g1-transfer.mjs';
-import { PEER_DIST, PKG_DIR, ROOT, TRADECOVER, peerImplementation } from './side-by-side/implementations.mjs';
+import { ROOT } from './lib/repository.mjs';
+import { PEER_DIST, PKG_DIR, TRADECOVER, peerImplementation } from './side-by-side/implementations.mjs';
 import { describeMachine } from './side-by-side/machine.mjs';
 import { servePortfolio } from './side-by-side/mocks.mjs';
 import { buildFigures } from './side-by-side/figures.mjs';

@@ -13,11 +13,13 @@
 // BENCH_PROFILE (release|debug), CARGO_TARGET_DIR.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, startProxy, availableProfile } from './lib/server.mjs';
-import { launchChromium, servePage, jsHeapUsed } from './lib/browser.mjs';
+import { ROOT } from './lib/repository.mjs';
+import { startProxy, availableProfile } from './lib/server.mjs';
+import { QUIET_FLAGS, collectGarbage, jsHeapUsed, launchChromium, openRun, servePage } from './lib/chromium.mjs';
 import { seedPortfolio, BENCH_ALLIANZ_POLICY } from './lib/seed.mjs';
 import { PAINT_PROBE, timeToPaint } from './lib/paint.mjs';
-import { summarize, markdownTable } from './lib/stats.mjs';
+import { summarize } from './lib/statistics.mjs';
+import { summaryTable } from './lib/summary_table.mjs';
 import { trackerPageHtml, TRACKER_PROBE } from './lib/tracker_page.mjs';
 
 const COUNT = Number(process.env.BENCH_COUNT ?? 100_000);
@@ -30,8 +32,7 @@ const FILTER_KEY = 'q';
 const LOAD_TIMEOUT_MS = 600_000;
 
 async function oneRun(browser, url, html) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
+  const { page, cdp, close } = await openRun(browser, { viewport: { width: 1280, height: 900 } });
   const errors = [];
   page.on('pageerror', (error) => errors.push(String(error)));
   await page.addInitScript(PAINT_PROBE);
@@ -47,7 +48,8 @@ async function oneRun(browser, url, html) {
     { count: COUNT, timeout: LOAD_TIMEOUT_MS },
   );
   const wasmMemory = await page.evaluate(() => window.__tracker.wasm.memory.buffer.byteLength);
-  const jsHeap = await jsHeapUsed(page);
+  await collectGarbage(cdp);
+  const jsHeap = await jsHeapUsed(cdp);
   const filter = [];
   const sort = [];
   for (let i = 0; i < INTERACTIONS_PER_RUN; i += 1) {
@@ -84,7 +86,7 @@ async function oneRun(browser, url, html) {
       ),
     );
   }
-  await context.close();
+  await close();
   return { firstRow, allRows, wasmMemory, jsHeap, filter, sort, errors };
 }
 
@@ -97,7 +99,7 @@ async function main() {
       { insurers: ['allianz-trade'], allianzPolicies: [BENCH_ALLIANZ_POLICY], pageSize: PAGE_SIZE },
       { title: 'Decision tracker benchmark' },
     );
-    browser = await launchChromium();
+    browser = await launchChromium({ args: QUIET_FLAGS });
     const runs = [];
     for (let run = 0; run < RUNS; run += 1) {
       const result = await oneRun(browser, proxy.url, html);
@@ -128,7 +130,7 @@ async function main() {
     writeFileSync(join(ROOT, 'bench', 'results', 'tracker.json'), `${JSON.stringify(result, null, 2)}\n`);
     console.log(`Decision tracker, ${COUNT.toLocaleString('en')} Allianz Trade decisions, page size ${PAGE_SIZE}, proxy ${proxy.profile}, ${result.chromium}`);
     console.log(`Seeding ${COUNT.toLocaleString('en')} decisions: ${seeded.milliseconds.toFixed(0)} ms\n`);
-    console.log(markdownTable(rows));
+    console.log(summaryTable(rows));
     if (result.errors.length > 0) console.log(`\nPage errors: ${result.errors.join('; ')}`);
   } finally {
     await browser?.close();

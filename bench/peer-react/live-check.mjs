@@ -6,7 +6,7 @@
 //   node bench/peer-react/live-check.mjs http://127.0.0.1:8090/
 
 import assert from 'node:assert/strict';
-import { chromium } from 'playwright-core';
+import { runBrowserCheck } from '../lib/browser_check.mjs';
 
 const base = process.argv[2];
 if (!base) {
@@ -19,13 +19,7 @@ assert.ok(french, 'the sandbox has a French head office');
 const name = french.companyName.split(' ')[0];
 const siren = french.legalIdentifiers.find((identifier) => identifier.identifierType === 'SIREN_FRA').identifierValue;
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
-let failed = false;
-try {
+await runBrowserCheck('live check', async (browser, fail) => {
   for (const [insurer, typed, extra] of [
     ['coface', name, ''],
     ['atradius', siren, '&customer=1&policy=POL-PEER'],
@@ -33,7 +27,7 @@ try {
   ]) {
     const page = await browser.newPage();
     page.on('pageerror', (error) => {
-      failed = true;
+      fail();
       console.error(insurer, 'page error:', error);
     });
     await page.goto(new URL(`index.html?insurer=${insurer}${extra}`, base).href);
@@ -58,14 +52,4 @@ try {
     console.log(`ok ${insurer}: searched "${typed}", outcome ${outcome}, tracker: ${count}`);
     await page.close();
   }
-} catch (error) {
-  failed = true;
-  console.error(error);
-} finally {
-  await browser.close();
-}
-if (failed) {
-  console.error('live check FAILED');
-  process.exit(1);
-}
-console.log('live check passed');
+});

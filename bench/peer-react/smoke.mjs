@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { runBrowserCheck } from '../lib/browser_check.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ORIGIN = 'http://peer.test';
@@ -85,16 +85,10 @@ const PAGE = `<!doctype html><meta charset="utf-8"><body>
   window.ready = true;
 </script>`;
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
-let failed = false;
-try {
+await runBrowserCheck('smoke test', async (browser, fail) => {
   const page = await browser.newPage();
   page.on('pageerror', (error) => {
-    failed = true;
+    fail();
     console.error('page error:', error);
   });
   const requests = [];
@@ -241,14 +235,4 @@ try {
   });
   assert.deepEqual(cycles, [0, 0, 0, 0]);
   console.log('ok decision tracker');
-} catch (error) {
-  failed = true;
-  console.error(error);
-} finally {
-  await browser.close();
-}
-if (failed) {
-  console.error('smoke test FAILED');
-  process.exit(1);
-}
-console.log('smoke test passed');
+});

@@ -2,7 +2,7 @@
 // Run: node --test bench/side-by-side/analysis.test.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { median, p95, quantile, ratioOfMedians, seededRandom } from './statistics.mjs';
+import { bootstrapMedianInterval, median, p95, quantile, ratioOfMedians, seededRandom, summarize } from '../lib/statistics.mjs';
 import { figure } from './report.mjs';
 import { frameWork } from './g5-scroll.mjs';
 import { summarizeProfile } from './profile.mjs';
@@ -24,6 +24,17 @@ test('the bootstrap interval is reproducible and brackets the ratio of medians',
   assert.equal(first.ratio, median(a) / median(b));
   assert.ok(first.low <= first.ratio && first.ratio <= first.high);
   assert.ok(first.low > 1.5 && first.high < 2.5);
+});
+
+test('the interval of one median is reproducible, brackets the median and stays within the samples', () => {
+  const random = seededRandom(2);
+  const samples = Array.from({ length: 9 }, () => 20 + random() * 30);
+  const summary = summarize(samples);
+  assert.deepEqual(summarize(samples), summary);
+  const [low, high] = summary.ci95;
+  assert.ok(Math.min(...samples) <= low && low <= summary.median && summary.median <= high && high <= Math.max(...samples));
+  assert.notDeepEqual(bootstrapMedianInterval(samples, { seed: 3, level: 0.5 }), summary.ci95);
+  assert.deepEqual(bootstrapMedianInterval([]), [NaN, NaN]);
 });
 
 test('a ratio target passes on the upper bound, is unproven when only the ratio is within it', () => {

@@ -1,7 +1,7 @@
 // The figures G1–G7 from the raw runs of run.mjs, each with its targets: per widget
 // against the React peer, and G4 / G6 also against their bare-JS floors measured in the same
 // pages.
-import { median } from './statistics.mjs';
+import { median } from '../lib/statistics.mjs';
 import { figure } from './report.mjs';
 
 /** G1 target for the three tradecover widgets together: 80 KB (as KiB, like the size report). */

@@ -3,7 +3,7 @@
 //   `GET /credit-insurance/cover-management/v1/covers` (core/src/atradius/covers.rs: one page,
 //   no pagination), with valid French and Belgian VAT numbers;
 // - Coface answers of `GET /companies/name` (core/src/coface/company_search.rs) for the search box.
-import { seededRandom } from './statistics.mjs';
+import { seededRandom } from '../lib/statistics.mjs';
 
 /** The Atradius list the tracker loads (pathname under the proxy). */
 export const ATRADIUS_COVERS_PATH = '/proxy/atradius/credit-insurance/cover-management/v1/covers';

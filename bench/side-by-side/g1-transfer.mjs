@@ -2,7 +2,7 @@
 // everything an implementation's widgets load from its own files (wasm + JS + CSS; the test page
 // and the mocked API excluded): for each widget mounted alone in a fresh context, and for the
 // three mounted one after another in one page (each file counted once).
-import { openRun } from './chromium.mjs';
+import { openRun } from '../lib/chromium.mjs';
 import { measureColdStart } from './g2-cold-start.mjs';
 import { WIDGETS } from './implementations.mjs';
 import { mockSearch } from './mocks.mjs';

@@ -3,7 +3,7 @@
 // into the cover form; per keystroke the longest Event Timing duration of its events
 // (durationThreshold 16: shorter keystrokes count as 16 ms, an upper bound), and the time from
 // keydown to the next frame after it. Per run: the p95 of both.
-import { p95 } from './statistics.mjs';
+import { p95 } from '../lib/statistics.mjs';
 
 /** Delay between keystrokes, in ms. */
 export const KEY_DELAY_MS = 80;

@@ -3,8 +3,8 @@
 // renderer's main thread. Headless Chromium has no real vsync, so frames are not counted as fps:
 // the figure is the main-thread work per frame (the top-level tasks, RunTask, between two
 // BeginMainThreadFrame events), its p99, and the tasks over 50 ms.
-import { traced } from './chromium.mjs';
-import { p99, median } from './statistics.mjs';
+import { traced } from '../lib/chromium.mjs';
+import { p99, median } from '../lib/statistics.mjs';
 
 /** Trace categories: top-level tasks and frame boundaries. */
 export const SCROLL_TRACE_CATEGORIES = [

@@ -2,7 +2,7 @@
 // (HeapProfiler.collectGarbage), the JS heap in use (Performance.getMetrics JSHeapUsedSize) plus
 // the implementation's WebAssembly memory (memory.buffer.byteLength; 0 for the peer). And the
 // high-water growth over 5 mount/unmount cycles of the tracker in one page.
-import { collectGarbage, jsHeapUsed } from './chromium.mjs';
+import { collectGarbage, jsHeapUsed } from '../lib/chromium.mjs';
 
 /** The memory figure of `page` now: {jsHeap, wasm, total} in bytes, after GC. */
 export async function measureMemory(page, cdp) {

@@ -2,13 +2,13 @@
 // the same JS API (mountBuyerSearch, mountCoverForm, mountDecisionTracker) and, for the peer, the
 // stylesheets its build emits. The widgets' options are the same for both.
 import { existsSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { ROOT } from '../lib/repository.mjs';
 import {
   ATRADIUS_CUSTOMER_ID,
   ATRADIUS_POLICY_ID,
 } from './fixtures.mjs';
 
-export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const PKG_DIR = join(ROOT, 'pkg');
 export const PEER_DIST = join(ROOT, 'bench', 'peer-react', 'dist');
 

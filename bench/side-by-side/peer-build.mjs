@@ -3,7 +3,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { PEER_DIST, ROOT } from './implementations.mjs';
+import { ROOT } from '../lib/repository.mjs';
+import { PEER_DIST } from './implementations.mjs';
 
 const PEER_DIR = join(ROOT, 'bench', 'peer-react');
 

@@ -8,7 +8,7 @@
 // names (wasm-opt --debuginfo, wasm-bindgen --keep-debug) makes the same profile readable.
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { openRun } from './chromium.mjs';
+import { openRun } from '../lib/chromium.mjs';
 import { measureColdStart } from './g2-cold-start.mjs';
 import { measureKeystrokes } from './g3-keystrokes.mjs';
 import { measureTrackerUpdate } from './g4-tracker-update.mjs';

@@ -1,7 +1,7 @@
 // The results of the side-by-side benchmark: every figure with its samples, medians, the ratio
 // of medians with its bootstrap 95 % interval, its targets and whether each is met; written as
 // bench/results/latest.json and as a markdown table (bench/results/latest.md).
-import { median, ratioOfMedians } from './statistics.mjs';
+import { median, ratioOfMedians } from '../lib/statistics.mjs';
 
 const number = (value, unit) => {
   if (!Number.isFinite(value)) return 'n/a';

@@ -2,7 +2,7 @@
 // page: the search box (G2, G3) and the cover form (G2, G3) at 4× throttling; the tracker with
 // 100,000 rows: G6 and G7 unthrottled, then G4 and G5 at 4× throttling; the tracker's
 // mount/unmount cycles (G7 growth).
-import { openRun } from './chromium.mjs';
+import { openRun } from '../lib/chromium.mjs';
 import { measureColdStart } from './g2-cold-start.mjs';
 import { measureKeystrokes } from './g3-keystrokes.mjs';
 import { measureTrackerUpdate } from './g4-tracker-update.mjs';

@@ -36,13 +36,21 @@ export function packPackage() {
   };
 }
 
+/** Path of the proxy binary of `profile` ('debug' or 'release') in $CARGO_TARGET_DIR or target/. */
+export function proxyBinary(profile) {
+  return join(resolve(ROOT, process.env.CARGO_TARGET_DIR || 'target'), profile, 'tradecover-proxy');
+}
+
 /**
- * Starts the debug proxy binary (embedded sandbox) on 127.0.0.1 with a free port.
- * Resolves to {url, stop, output}; `stop()` sends SIGTERM and waits for the exit.
+ * Starts the proxy binary of `profile` (debug by default; embedded sandbox) on 127.0.0.1 with a
+ * free port, serving www/ and `pkgDir`. Resolves to {url, profile, pid, stop, output}; `stop()`
+ * sends SIGTERM (then SIGKILL after 10 s) and waits for the exit.
  */
-export async function startProxy({ pkgDir, env = {} }) {
-  const binary = join(resolve(ROOT, process.env.CARGO_TARGET_DIR || 'target'), 'debug', 'tradecover-proxy');
-  if (!existsSync(binary)) throw new Error(`${binary} is missing: run cargo build -p tradecover-proxy`);
+export async function startProxy({ pkgDir, env = {}, profile = 'debug' }) {
+  const binary = proxyBinary(profile);
+  if (!existsSync(binary)) {
+    throw new Error(`${binary} is missing: run cargo build -p tradecover-proxy${profile === 'release' ? ' --release' : ''}`);
+  }
   const child = spawn(binary, ['--port', '0', '--www', join(ROOT, 'www'), '--pkg', pkgDir], {
     cwd: ROOT,
     env: { ...process.env, ...env },
@@ -69,6 +77,8 @@ export async function startProxy({ pkgDir, env = {} }) {
   const exited = new Promise((resolvePromise) => child.on('exit', resolvePromise));
   return {
     url,
+    profile,
+    pid: child.pid,
     output: () => output,
     stop: async () => {
       child.kill('SIGTERM');

@@ -96,11 +96,7 @@ window.addEventListener(
     if (!recording) return;
     const record = { at: event.timeStamp, nextFrame: NaN };
     keystrokes.push(record);
-    requestAnimationFrame(() => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => (record.nextFrame = now() - record.at);
-      channel.port2.postMessage(null);
-    });
+    nextPaint().then((painted) => (record.nextFrame = painted - record.at));
   },
   true,
 );

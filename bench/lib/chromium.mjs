@@ -1,18 +1,30 @@
-// The browser of the side-by-side benchmark: one headless Chromium for the whole run, one fresh
-// BrowserContext (and page, and DevTools session) per measured run.
+// The benchmarks' headless Chromium (playwright-core driving $CHROMIUM or Debian's
+// /usr/bin/chromium), shared by bench/tracker.mjs and bench/run.mjs: the launch and its flags, a
+// fresh BrowserContext (page and DevTools session) per measured run, a page served by route,
+// garbage collection, the JS heap in use, and DevTools traces.
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 
 /** Where Chromium is: $CHROMIUM, else /usr/bin/chromium. */
 export const CHROMIUM_PATH = process.env.CHROMIUM || '/usr/bin/chromium';
 
-/** Launches headless Chromium with precise memory figures (performance.memory unrounded). */
-export async function launchChromium() {
+/** The flags of every benchmark launch: exact (not bucketed) performance.memory, no sandbox. */
+export const CHROMIUM_FLAGS = ['--enable-precise-memory-info', '--no-sandbox', '--disable-dev-shm-usage'];
+
+/** Further flags that keep Chromium's own background work out of a run (bench/tracker.mjs). */
+export const QUIET_FLAGS = [
+  '--headless',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** Launches headless Chromium with CHROMIUM_FLAGS and then `args`. */
+export async function launchChromium({ args = [] } = {}) {
   if (!existsSync(CHROMIUM_PATH)) throw new Error(`${CHROMIUM_PATH} is missing (set $CHROMIUM)`);
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: ['--enable-precise-memory-info', '--no-sandbox', '--disable-dev-shm-usage'],
-  });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_FLAGS, ...args] });
 }
 
 /**
@@ -26,6 +38,14 @@ export async function openRun(browser, { throttle = 1, viewport = { width: 1280,
   const setThrottle = (rate) => cdp.send('Emulation.setCPUThrottlingRate', { rate });
   await setThrottle(throttle);
   return { context, page, cdp, setThrottle, close: () => context.close() };
+}
+
+/**
+ * Serves `html` at `url` for this page only (on the proxy's origin, the page imports /pkg/ and
+ * calls /proxy/ as an integrator's page would).
+ */
+export async function servePage(page, url, html) {
+  await page.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: html }));
 }
 
 /** Collects garbage twice (HeapProfiler.collectGarbage) so that heap figures are settled. */
