@@ -13,7 +13,7 @@ import { INSURER_NAMES, parseInsurer, type Buyer, type InsurerName, type Json, t
 import { searchSchema, toErrors } from './validation';
 
 /** The widget's styles, adopted by its shadow root (the same rules as tradecover's). */
-export { default as STYLES } from './styles/buyer-search.css?inline';
+export { default as STYLES } from '../../../src/buyer_search/styles.css?inline';
 
 export const DEBOUNCE_MS = 250;
 export const LOADING_DELAY_MS = 200;

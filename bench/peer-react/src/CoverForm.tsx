@@ -15,7 +15,7 @@ import { INSURER_NAMES, object, parseInsurer, type Buyer, type Decision, type In
 import { ATRADIUS_MULTIPLE, coverTypesOf, formSchema, toErrors, type Draft } from './validation';
 
 /** The widget's styles, adopted by its shadow root (the same rules as tradecover's). */
-export { default as STYLES } from './styles/cover-form.css?inline';
+export { default as STYLES } from '../../../src/cover_form.css?inline';
 
 export interface PollingPolicy {
   initialDelay: number;

@@ -18,7 +18,7 @@ import {
 } from './tracker/store';
 
 /** The widget's styles, adopted by its shadow root (the same rules as tradecover's). */
-export { default as STYLES } from './styles/decision-tracker.css?inline';
+export { default as STYLES } from '../../../src/decision_tracker/styles.css?inline';
 
 export const ROW_HEIGHT = 36;
 export const OVERSCAN = 6;
