@@ -72,12 +72,17 @@ pub fn batch_request(
                 })
         })
         .collect::<Result<Vec<_>, _>>()?;
+    Ok(batch_post(items))
+}
+
+/// `POST …/covers/batch` with `items` as its `data`.
+pub(super) fn batch_post(items: Vec<Value>) -> HttpRequest {
     let mut body = serde_json::Map::new();
     body.insert(DATA.into(), Value::Array(items));
-    Ok(HttpRequest::new(Method::Post, BATCH_PATH)
+    HttpRequest::new(Method::Post, BATCH_PATH)
         .with_header(CONTENT_TYPE_HEADER, JSON)
         .with_header(ACCEPT_HEADER, JSON)
-        .with_json(Value::Object(body)))
+        .with_json(Value::Object(body))
 }
 
 /// Reads the answer to a batch: one result per application, in order.

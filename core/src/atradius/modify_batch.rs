@@ -8,15 +8,15 @@
 
 use serde_json::Value;
 
-use super::batch::BatchRequestError;
+use super::batch::{batch_post, BatchRequestError};
 use super::modify::{
     modification_request, parse_modification_response, ActionOutcome, CoverModification,
 };
 use super::policy::AtradiusPolicy;
 use super::request_error::AtradiusRequestError;
 use super::response::{check_status, malformed, parse_body};
-use super::wire::{ACCEPT_HEADER, BATCH_PATH, CONTENT_TYPE_HEADER, DATA, JSON};
-use crate::http_request::{HttpRequest, Method};
+use super::wire::DATA;
+use crate::http_request::HttpRequest;
 use crate::http_response::HttpResponse;
 use crate::insurer_error::InsurerError;
 
@@ -44,12 +44,7 @@ pub fn modification_batch_request(
                 })
         })
         .collect::<Result<Vec<_>, _>>()?;
-    let mut body = serde_json::Map::new();
-    body.insert(DATA.into(), Value::Array(items));
-    Ok(HttpRequest::new(Method::Post, BATCH_PATH)
-        .with_header(CONTENT_TYPE_HEADER, JSON)
-        .with_header(ACCEPT_HEADER, JSON)
-        .with_json(Value::Object(body)))
+    Ok(batch_post(items))
 }
 
 /// Reads the answer to a batch of changes: one result per change, in order, each read as
