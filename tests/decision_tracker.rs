@@ -2176,25 +2176,10 @@ fn with_status_of(mut row: Decision, status: Status) -> Decision {
     row
 }
 
-#[wasm_bindgen_test]
-async fn a_batch_increase_sends_atradius_in_one_request_and_the_others_one_by_one() {
-    let _turn = turn().await;
-    let base = "/proxy/allianz-trade/riskinfo/v3";
-    serve(json!([
-        {"method": "POST", "path": format!("{ATRADIUS_COVERS_PATH}/batch"), "replies": [{"status": 207, "body": {"data": [
-            {"coverId": 900051, "response": "Action successful", "status": 200},
-            {"status": 409, "errors": [{"errorCode": "409", "errorMessage": "New Application cannot supersede existing cover"}]}]}}]},
-        {"method": "GET", "path": PORTFOLIO_PATH, "replies": [{"status": 200, "body": {"companies": []}}]},
-        {"method": "POST", "path": "/proxy/coface/companies/0012345678904700000/products", "replies": [{"status": 201, "body": {
-            "easyNumber": "0012345678904700000", "productCode": "CREDITLIMIT", "orderId": "ORD-9",
-            "orderStatus": "STATUS_PENDING_UNDERWRITING", "requestedAmount": 83000, "currencyCode": "EUR"}}]},
-        {"method": "POST", "path": format!("{base}/covers"), "replies": [{"status": 202, "body": {"jobId": "J-1"}}]},
-        {"method": "GET", "path": "/jobs/J-1", "replies": [{"status": 200, "body": {"jobId": "J-1", "jobStatusCode": "PROCESSED", "ressourceUrl": format!("{base}/covers/COV-1")}}]},
-        {"method": "GET", "path": format!("{base}/covers/COV-1"), "replies": [{"status": 200, "body": {"coverId": "COV-1", "companyId": "12345678",
-            "companyName": "Epsilon", "coverStatusCode": "Pending",
-            "creditLimitsAggregation": {"creditLimits": [{"technicalDecisionStatusCode": "Pending", "currencyCode": "EUR"}]}}}]},
-    ]));
-    let tracker = Component::acting(vec![
+/// The rows of the batch tests, by buyer name: Atradius Alpha and Beta, Atradius Gamma
+/// (refused), Coface Delta, Allianz Trade Epsilon.
+fn batch_rows(names: &[&str]) -> Vec<Decision> {
+    let rows = vec![
         acting_row(
             Insurer::Atradius,
             "900001",
@@ -2238,7 +2223,31 @@ async fn a_batch_increase_sends_atradius_in_one_request_and_the_others_one_by_on
             "CreditLimit",
             20_000,
         ),
-    ]);
+    ];
+    rows.into_iter()
+        .filter(|row| names.contains(&row.buyer_name.as_deref().unwrap_or_default()))
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn a_batch_increase_sends_atradius_in_one_request_and_the_others_one_by_one() {
+    let _turn = turn().await;
+    let base = "/proxy/allianz-trade/riskinfo/v3";
+    serve(json!([
+        {"method": "POST", "path": format!("{ATRADIUS_COVERS_PATH}/batch"), "replies": [{"status": 207, "body": {"data": [
+            {"coverId": 900051, "response": "Action successful", "status": 200},
+            {"status": 409, "errors": [{"errorCode": "409", "errorMessage": "New Application cannot supersede existing cover"}]}]}}]},
+        {"method": "GET", "path": PORTFOLIO_PATH, "replies": [{"status": 200, "body": {"companies": []}}]},
+        {"method": "POST", "path": "/proxy/coface/companies/0012345678904700000/products", "replies": [{"status": 201, "body": {
+            "easyNumber": "0012345678904700000", "productCode": "CREDITLIMIT", "orderId": "ORD-9",
+            "orderStatus": "STATUS_PENDING_UNDERWRITING", "requestedAmount": 83000, "currencyCode": "EUR"}}]},
+        {"method": "POST", "path": format!("{base}/covers"), "replies": [{"status": 202, "body": {"jobId": "J-1"}}]},
+        {"method": "GET", "path": "/jobs/J-1", "replies": [{"status": 200, "body": {"jobId": "J-1", "jobStatusCode": "PROCESSED", "ressourceUrl": format!("{base}/covers/COV-1")}}]},
+        {"method": "GET", "path": format!("{base}/covers/COV-1"), "replies": [{"status": 200, "body": {"coverId": "COV-1", "companyId": "12345678",
+            "companyName": "Epsilon", "coverStatusCode": "Pending",
+            "creditLimitsAggregation": {"creditLimits": [{"technicalDecisionStatusCode": "Pending", "currencyCode": "EUR"}]}}}]},
+    ]));
+    let tracker = Component::acting(batch_rows(&["Alpha", "Beta", "Gamma", "Delta", "Epsilon"]));
     sleep(Duration::from_millis(30)).await;
     press_on_grid(&tracker, "a", true).await;
     assert!(tracker.text(".tc-batch").contains("5 selected"));
@@ -2355,32 +2364,7 @@ async fn a_batch_cancellation_skips_rows_the_core_does_not_allow() {
             "companyName": "Epsilon", "coverStatusCode": "Cancellation",
             "creditLimitsAggregation": {"creditLimits": [{"technicalDecisionStatusCode": "Cancelled", "amount": 20000, "currencyCode": "EUR"}]}}}]},
     ]));
-    let tracker = Component::acting(vec![
-        acting_row(
-            Insurer::Atradius,
-            "900001",
-            "11223344",
-            "Alpha",
-            "credit-limit",
-            50_000,
-        ),
-        acting_row(
-            Insurer::Coface,
-            "DLV-1",
-            "0012345678904700000",
-            "Delta",
-            "CREDITLIMIT",
-            75_000,
-        ),
-        acting_row(
-            Insurer::AllianzTrade,
-            "COV-1",
-            "12345678",
-            "Epsilon",
-            "CreditLimit",
-            20_000,
-        ),
-    ]);
+    let tracker = Component::acting(batch_rows(&["Alpha", "Delta", "Epsilon"]));
     sleep(Duration::from_millis(30)).await;
     press_on_grid(&tracker, "a", true).await;
     tracker.click("[data-batch=cancel]");
