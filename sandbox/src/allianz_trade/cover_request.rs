@@ -72,14 +72,7 @@ pub(crate) async fn submit(
                     .unwrap_or_default();
                 return Ok(accepted(job_id));
             }
-            Replay::Conflict => {
-                return Err(AllianzError::unprocessable(
-                    "IDEMPOTENCY_KEY_REUSED",
-                    format!(
-                        "The {IDEMPOTENCY_HEADER} {key:?} was already used with a different request"
-                    ),
-                ))
-            }
+            Replay::Conflict => return Err(key_reused(key)),
         }
     }
     let (company_id, company_name, underwriting, review) = {
@@ -166,14 +159,7 @@ fn cancel(
                     .unwrap_or_default();
                 return Ok(accepted(job_id));
             }
-            Replay::Conflict => {
-                return Err(AllianzError::unprocessable(
-                    "IDEMPOTENCY_KEY_REUSED",
-                    format!(
-                        "The {IDEMPOTENCY_HEADER} {key:?} was already used with a different request"
-                    ),
-                ))
-            }
+            Replay::Conflict => return Err(key_reused(key)),
         }
     }
     let canonical = state
@@ -297,6 +283,14 @@ fn read_amount(text: &str) -> Result<(Number, u64), AllianzError> {
     }
     let number = Number::from_f64(value).ok_or_else(|| invalid("is not a number"))?;
     Ok((number, value.floor() as u64))
+}
+
+/// The error for an idempotency key used before with a different request.
+fn key_reused(key: &str) -> AllianzError {
+    AllianzError::unprocessable(
+        "IDEMPOTENCY_KEY_REUSED",
+        format!("The {IDEMPOTENCY_HEADER} {key:?} was already used with a different request"),
+    )
 }
 
 #[cfg(test)]
