@@ -296,7 +296,7 @@ pub(crate) fn batch_view(context: BatchContext) -> impl IntoView {
         (!lines.is_empty()).then(|| {
             view! {
                 <section class="tc-batch-results" part="batch-results" aria-label=tr(language, "batch_results", &[])>
-                    <h4 part="detail-heading">{tr(language, "batch_results", &[])}</h4>
+                    <h3 part="batch-heading">{tr(language, "batch_results", &[])}</h3>
                     <ul part="batch-result-list">
                         {lines
                             .into_iter()

@@ -5,6 +5,7 @@ import { mkdtempSync, mkdirSync, readFileSync, rmSync, existsSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -197,6 +198,12 @@ export async function axeViolations(page) {
     }));
   });
   return violations;
+}
+
+/** Fails with the violations when axe-core finds any on `page` in `state` (a name for the message). */
+export async function assertAccessible(page, state) {
+  const violations = await axeViolations(page);
+  assert.deepEqual(violations, [], `axe-core in the ${state} state: ${JSON.stringify(violations, null, 2)}`);
 }
 
 /**

@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  assertAccessible,
   freshCredentials,
   lastSandboxSeq,
   launchBrowser,
@@ -114,7 +115,7 @@ function trackerPage() {
   };
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Tracker actions</title></head>
-<body><main><h1>Tracker actions</h1><div id="tracker"></div></main>
+<body><main><h1>Tracker actions</h1><h2>Decisions</h2><div id="tracker"></div></main>
 <script type="module">
 import { mountDecisionTracker } from '/pkg/index.js';
 window.__tracker = await mountDecisionTracker(document.getElementById('tracker'), ${JSON.stringify(options)});
@@ -178,6 +179,10 @@ test('every action of every insurer from the detail panel, with the timeline upd
   await page.locator('#tracker .tc-confirm input[name=amount]').fill('40,000');
   await page.locator('#tracker .tc-confirm [part~=confirm]').click();
   assert.equal(await page.locator('#tracker .tc-confirm [role=alert]').getAttribute('data-code'), 'amount.not_above_current');
+  await assertAccessible(page, 'increase confirmation with an amount error');
+  await page.locator('#tracker .tc-detail [part~=disclosure]').click();
+  await page.locator('#tracker .tc-detail [part=detail-payload-body]').first().waitFor();
+  await assertAccessible(page, 'insurer answer shown');
   await page.locator('#tracker .tc-confirm [part~=back]').click();
   let timeline = await act(page, 'action_increase', { amount: '80,000' });
   assert.match(timeline, /Increase/);
@@ -205,6 +210,7 @@ test('every action of every insurer from the detail panel, with the timeline upd
   assert.match(timeline, /Stop the monitoring/);
   await page.locator('#tracker [data-action=action_delete] button').click();
   assert.match(await page.locator('#tracker .tc-confirm').textContent(), /\(delivery [^)]+\)/);
+  await assertAccessible(page, 'delete confirmation');
   await page.locator('#tracker .tc-confirm [part~=back]').click();
   timeline = await act(page, 'action_delete');
   assert.match(timeline, /Delete the product/);
@@ -232,8 +238,10 @@ test('a batch increase: Atradius in one batch request, the others one by one, sk
   await page.keyboard.press('Control+a');
   const count = await page.locator('#tracker .tc-row:not([hidden])').count();
   await page.locator('#tracker .tc-batch [part=batch-count]', { hasText: 'selected' }).waitFor();
+  await assertAccessible(page, 'rows selected');
   await page.locator('#tracker [data-batch=increase]').click();
   await page.locator('#tracker .tc-confirm input[name=percent]').fill('10');
+  await assertAccessible(page, 'batch confirmation');
   await page.locator('#tracker .tc-confirm [part~=confirm]').click();
   await page.locator('#tracker .tc-batch-results li').first().waitFor({ timeout: 30_000 });
   const outcomes = await page.locator('#tracker .tc-batch-results li').evaluateAll((items) =>
@@ -242,6 +250,7 @@ test('a batch increase: Atradius in one batch request, the others one by one, sk
   assert.ok(outcomes.length > 0 && outcomes.length <= count, `${outcomes}`);
   assert.ok(outcomes.includes('done'), `${outcomes}`);
   assert.ok(outcomes.includes('skipped'), `${outcomes}`);
+  await assertAccessible(page, 'batch results');
   const received = await sandboxRequests(proxy.url, { after: mark });
   const batches = received.filter((request) => request.method === 'POST' && request.path.endsWith('/covers/batch'));
   assert.equal(batches.length, 1, JSON.stringify(received.map((request) => request.path)));

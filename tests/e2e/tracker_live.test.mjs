@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  axeViolations,
+  assertAccessible,
   freshCredentials,
   launchBrowser,
   packPackage,
@@ -133,11 +133,6 @@ async function closeDetail(page) {
   await page.locator('#tracker [part=detail]').waitFor({ state: 'detached' });
 }
 
-async function assertNoAxeViolation(page, state) {
-  const violations = await axeViolations(page);
-  assert.deepEqual(violations, [], `${state}: ${JSON.stringify(violations, null, 2)}`);
-}
-
 /** Resolves once `condition()` holds (checked every 50 ms, at most `timeout` ms). */
 async function waitUntil(condition, timeout = 15_000) {
   const start = Date.now();
@@ -169,7 +164,7 @@ test('a referred Coface application from the form is decided in the tracker thro
   await waitForStatus(page, company.companyName, 'pending');
   assert.equal(await rowsOf(page, company.companyName).count(), 1);
   assert.match(await rowsOf(page, company.companyName).locator('[part~=cell-status]').textContent(), /Pending/);
-  await assertNoAxeViolation(page, 'pending row');
+  await assertAccessible(page, 'pending row');
 
   await advanceSandbox(3600);
   await waitForStatus(page, company.companyName, 'granted');
@@ -179,12 +174,12 @@ test('a referred Coface application from the form is decided in the tracker thro
   assert.equal(await container.getAttribute('data-live'), 'live');
   assert.deepEqual(pendingChecks(seen), [], 'nothing was polled: the stream said it');
   assert.equal(await page.evaluate(() => window.__sameDocument), true, 'no reload');
-  await assertNoAxeViolation(page, 'decided row');
+  await assertAccessible(page, 'decided row');
 
   const steps = await timelineOf(page, company.companyName);
   assert.ok(steps.some((step) => /^Pending — STATUS_PENDING_UNDERWRITING/.test(step)), JSON.stringify(steps));
   assert.ok(steps.some((step) => /^Granted — DECIDED_FULL/.test(step)), JSON.stringify(steps));
-  await assertNoAxeViolation(page, 'detail panel open');
+  await assertAccessible(page, 'detail panel open');
   await closeDetail(page);
 
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
@@ -234,7 +229,7 @@ test('with the event stream cut, the tracker polls the pending application and s
   );
   assert.ok(streams.length >= 1, 'the stream was tried');
   assert.match(await page.locator('#tracker [part=live]').textContent(), /checked again at/);
-  await assertNoAxeViolation(page, 'polling notice');
+  await assertAccessible(page, 'polling notice');
 
   await chooseBuyer(page, company);
   assert.equal(await apply(page, '180,000'), 'referred');
@@ -249,7 +244,7 @@ test('with the event stream cut, the tracker polls the pending application and s
   assert.equal(await announcement(page), `${company.companyName}: Granted`);
   assert.equal(await page.locator('#tracker .tc-tracker').getAttribute('data-live'), 'polling');
   assert.equal(await page.evaluate(() => window.__sameDocument), true, 'no reload');
-  await assertNoAxeViolation(page, 'decided while polling');
+  await assertAccessible(page, 'decided while polling');
 
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
   // The only errors are the browser's own reports of the cut stream.
@@ -317,7 +312,7 @@ test('an order for a company Coface does not know: its temporary Z number is rep
   assert.doesNotMatch(await identifiersCell.textContent(), new RegExp(temporary));
   assert.equal(await page.locator('#tracker [part=count]').textContent(), rowsBefore, 'as many rows as before');
   assert.equal(await page.evaluate(() => window.__sameDocument), true, 'no reload');
-  await assertNoAxeViolation(page, 'reconciled row');
+  await assertAccessible(page, 'reconciled row');
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
   assert.deepEqual(seen.errors, []);
   await context.close();
@@ -355,7 +350,7 @@ test('Atradius (which notifies nothing), and Allianz Trade under a policy the st
   await page.locator('#cover-form input[name=policyExtension]').fill('DCL');
   assert.equal(await apply(page, '150,000'), 'referred');
   await waitForStatus(page, allianzBuyer.companyName, 'pending');
-  await assertNoAxeViolation(page, 'pending rows of three insurers');
+  await assertAccessible(page, 'pending rows of three insurers');
 
   await advanceSandbox(3600);
   await waitForStatus(page, atradiusBuyer.companyName, 'granted');

@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import {
-  axeViolations,
+  assertAccessible,
   freshCredentials,
   launchBrowser,
   packPackage,
@@ -72,11 +72,6 @@ async function loaded(page, count = COUNT) {
     count,
     { timeout: LOAD_TIMEOUT, polling: 200 },
   );
-}
-
-async function assertAccessible(page, state) {
-  const violations = await axeViolations(page);
-  assert.deepEqual(violations, [], `axe-core in the ${state} state: ${JSON.stringify(violations, null, 2)}`);
 }
 
 test('100,000 decisions load page by page behind a progress indicator, in every state accessible', async () => {
