@@ -966,14 +966,22 @@ pub fn DecisionTracker(
         },
         |state, value| state.filter.insurer = Insurer::parse(value).ok(),
     );
+    // The menus' choices scan every row: computed again when the rows change, not with every
+    // change of the view (each keystroke in the free-text filter, each sort).
+    let countries = Memo::new(move |_| {
+        version.track();
+        table.with_value(DecisionTable::countries)
+    });
+    let products = Memo::new(move |_| {
+        version.track();
+        table.with_value(DecisionTable::products)
+    });
     let country_filter = select(
         "country",
         Box::new(move || {
-            version.track();
-            table.with_value(|table| {
-                table
-                    .countries()
-                    .into_iter()
+            countries.with(|countries| {
+                countries
+                    .iter()
                     .map(|country| (country.alpha2().to_owned(), country.alpha2().to_owned()))
                     .collect()
             })
@@ -990,12 +998,10 @@ pub fn DecisionTracker(
     let product_filter = select(
         "product",
         Box::new(move || {
-            version.track();
-            table.with_value(|table| {
-                table
-                    .products()
-                    .into_iter()
-                    .map(|product| (product.clone(), product))
+            products.with(|products| {
+                products
+                    .iter()
+                    .map(|product| (product.clone(), product.clone()))
                     .collect()
             })
         }),

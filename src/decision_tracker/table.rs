@@ -1,7 +1,7 @@
 //! The rows of the tracker, kept once: each decision with its search text and country computed
 //! when it arrives, so that sorting and filtering only build a permutation of row indices.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use tradecover_core::coface::reconcile_temporary;
 use tradecover_core::decision::Decision;
@@ -192,9 +192,9 @@ impl DecisionTable {
 
     /// The countries of the buyers, each once, for the country filter.
     pub fn countries(&self) -> Vec<Country> {
-        let mut countries: Vec<Country> = self.countries.iter().flatten().copied().collect();
+        let distinct: HashSet<Country> = self.countries.iter().flatten().copied().collect();
+        let mut countries: Vec<Country> = distinct.into_iter().collect();
         countries.sort_by_key(|country| country.alpha2());
-        countries.dedup();
         countries
     }
 
