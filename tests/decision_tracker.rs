@@ -896,17 +896,7 @@ async fn a_decision_event_flips_a_pending_row_without_reload() {
 async fn pending_rows_are_polled_when_the_stream_fails() {
     let _turn = turn().await;
     fake_event_source();
-    let mut decided: Value = serde_json::from_str(COFACE_PORTFOLIO).unwrap();
-    let product = &mut decided["companies"][0]["products"][1];
-    product["deliveryId"] = json!("DLV-3003");
-    product["deliveryStatus"] = json!("DECIDED_FULL");
-    product["orderStatus"] = json!("STATUS_CLOSED");
-    serve(json!([
-        {"method": "GET", "path": PORTFOLIO_PATH, "replies": [
-            {"status": 200, "body": COFACE_PORTFOLIO},
-            {"status": 200, "body": decided},
-        ]},
-    ]));
+    serve_portfolio_then_scoremon_decided();
     let tracker = Mounted::new(
         json!({"insurers": "coface", "proxy": "/proxy", "policy": "C-9",
         "syncUrl": false, "polling": {"initialDelay": 2, "factor": 2, "maxDelay": 60, "jitter": 0}}),
@@ -1345,10 +1335,9 @@ async fn atradius_reference_and_cancel_go_through_the_proxy_after_confirmation()
     );
 }
 
-#[wasm_bindgen_test]
-async fn a_gap_in_the_stream_reloads_and_merges_the_portfolio() {
-    let _turn = turn().await;
-    fake_event_source();
+/// Serves the Coface portfolio, then the same portfolio with Dupont's pending "scoremon" order
+/// decided (delivery DLV-3003, granted in full).
+fn serve_portfolio_then_scoremon_decided() {
     let mut decided: Value = serde_json::from_str(COFACE_PORTFOLIO).unwrap();
     let product = &mut decided["companies"][0]["products"][1];
     product["deliveryId"] = json!("DLV-3003");
@@ -1360,6 +1349,13 @@ async fn a_gap_in_the_stream_reloads_and_merges_the_portfolio() {
             {"status": 200, "body": decided},
         ]},
     ]));
+}
+
+#[wasm_bindgen_test]
+async fn a_gap_in_the_stream_reloads_and_merges_the_portfolio() {
+    let _turn = turn().await;
+    fake_event_source();
+    serve_portfolio_then_scoremon_decided();
     let tracker = Mounted::new(
         json!({"insurers": "coface", "proxy": "/proxy", "policy": "C-9", "syncUrl": false}),
     );
@@ -1386,17 +1382,7 @@ async fn a_gap_in_the_stream_reloads_and_merges_the_portfolio() {
 async fn an_order_event_asks_coface_about_the_company_again() {
     let _turn = turn().await;
     fake_event_source();
-    let mut decided: Value = serde_json::from_str(COFACE_PORTFOLIO).unwrap();
-    let product = &mut decided["companies"][0]["products"][1];
-    product["deliveryId"] = json!("DLV-3003");
-    product["deliveryStatus"] = json!("DECIDED_FULL");
-    product["orderStatus"] = json!("STATUS_CLOSED");
-    serve(json!([
-        {"method": "GET", "path": PORTFOLIO_PATH, "replies": [
-            {"status": 200, "body": COFACE_PORTFOLIO},
-            {"status": 200, "body": decided},
-        ]},
-    ]));
+    serve_portfolio_then_scoremon_decided();
     let tracker = Mounted::new(
         json!({"insurers": "coface", "proxy": "/proxy", "policy": "C-9", "syncUrl": false}),
     );
