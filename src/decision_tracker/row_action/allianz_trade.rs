@@ -15,7 +15,7 @@ use tradecover_core::decision::Decision;
 use tradecover_core::lifecycle::{next_check_at, PollHistory};
 
 use super::super::sleep::sleep_ms;
-use super::{cannot_build, problem, ActionTarget, RowAction, IDEMPOTENCY_HEADER};
+use super::{cannot_build, problem, send_keyed, ActionTarget, RowAction};
 use crate::cover_form::job_polling::{check_job, JobCheck, FORM_POLLING, MAX_CHECKS};
 use crate::widget_error::WidgetError;
 
@@ -45,13 +45,9 @@ pub async fn perform(
         company_id: row.buyer_id.clone(),
         kind,
     };
-    let request = cover_change_request(&change)
-        .map_err(|error| cannot_build(language, row, error.code()))?
-        .with_header(IDEMPOTENCY_HEADER, idempotency_key);
-    let response = target
-        .client
-        .send(row.insurer, &request, language, None)
-        .await?;
+    let request =
+        cover_change_request(&change).map_err(|error| cannot_build(language, row, error.code()))?;
+    let response = send_keyed(target, row, request, idempotency_key).await?;
     let job_id = parse_job_id(response.status, &response.body)
         .map_err(|error| WidgetError::from_insurer(&error, language))?;
     let started = now_seconds();

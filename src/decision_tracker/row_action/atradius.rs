@@ -14,9 +14,7 @@ use tradecover_core::decision::Decision;
 use tradecover_core::http_response::HttpResponse;
 use tradecover_core::lifecycle::Status;
 
-use super::{
-    cannot_build, problem, reread, with_status, ActionTarget, RowAction, IDEMPOTENCY_HEADER,
-};
+use super::{cannot_build, problem, reread, send_keyed, with_status, ActionTarget, RowAction};
 use crate::widget_error::WidgetError;
 
 /// Performs `action` on the Atradius `row` (see [`super::perform`]).
@@ -39,12 +37,8 @@ pub async fn perform(
         },
         RowAction::Convert => {
             let request = convert_indication_request(policy, &row.id)
-                .map_err(|error| cannot_build(language, row, error.code()))?
-                .with_header(IDEMPOTENCY_HEADER, idempotency_key);
-            let response = target
-                .client
-                .send(row.insurer, &request, language, None)
-                .await?;
+                .map_err(|error| cannot_build(language, row, error.code()))?;
+            let response = send_keyed(target, row, request, idempotency_key).await?;
             let outcome =
                 parse_conversion_response(&HttpResponse::new(response.status, response.body))
                     .map_err(|error| WidgetError::from_insurer(&error, language))?;
@@ -63,12 +57,8 @@ pub async fn perform(
         customer_reference: row.customer_reference.clone(),
     };
     let request = modification_request(policy, &modification)
-        .map_err(|error| cannot_build(language, row, error.code()))?
-        .with_header(IDEMPOTENCY_HEADER, idempotency_key);
-    let response = target
-        .client
-        .send(row.insurer, &request, language, None)
-        .await?;
+        .map_err(|error| cannot_build(language, row, error.code()))?;
+    let response = send_keyed(target, row, request, idempotency_key).await?;
     let outcome = parse_modification_response(
         &HttpResponse::new(response.status, response.body),
         &modification,

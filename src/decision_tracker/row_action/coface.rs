@@ -22,9 +22,7 @@ use tradecover_core::lifecycle::Status;
 use tradecover_core::money::Money;
 use tradecover_core::Insurer;
 
-use super::{
-    cannot_build, problem, reread, with_status, ActionTarget, RowAction, IDEMPOTENCY_HEADER,
-};
+use super::{cannot_build, problem, reread, send_keyed, with_status, ActionTarget, RowAction};
 use crate::widget_error::WidgetError;
 
 /// Performs `action` on the Coface `row` (see [`super::perform`]).
@@ -45,12 +43,8 @@ pub async fn perform(
                 &ActionCode::Updt,
                 resource_of(&row.product),
             )
-            .map_err(|error| cannot_build(language, row, error.code()))?
-            .with_header(IDEMPOTENCY_HEADER, idempotency_key);
-            let response = target
-                .client
-                .send(row.insurer, &request, language, None)
-                .await?;
+            .map_err(|error| cannot_build(language, row, error.code()))?;
+            let response = send_keyed(target, row, request, idempotency_key).await?;
             let report =
                 parse_order_response(response.status, &response.body).map_err(insurer_error)?;
             if report.decision.id == row.id {
@@ -66,12 +60,8 @@ pub async fn perform(
         }
         RowAction::Stop => {
             let request = stop_request(easy, &row.product)
-                .map_err(|error| cannot_build(language, row, error.code()))?
-                .with_header(IDEMPOTENCY_HEADER, idempotency_key);
-            let response = target
-                .client
-                .send(row.insurer, &request, language, None)
-                .await?;
+                .map_err(|error| cannot_build(language, row, error.code()))?;
+            let response = send_keyed(target, row, request, idempotency_key).await?;
             parse_order_response(response.status, &response.body).map_err(insurer_error)?;
             row.clone()
         }
@@ -92,23 +82,15 @@ pub async fn perform(
                 });
             }
             let request = delete_request(easy, &catalog, &row.product)
-                .map_err(|error| cannot_build(language, row, error.code()))?
-                .with_header(IDEMPOTENCY_HEADER, idempotency_key);
-            let response = target
-                .client
-                .send(row.insurer, &request, language, None)
-                .await?;
+                .map_err(|error| cannot_build(language, row, error.code()))?;
+            let response = send_keyed(target, row, request, idempotency_key).await?;
             parse_delete_response(response.status, &response.body).map_err(insurer_error)?;
             with_status(row, Status::Withdrawn, "DELE")
         }
         RowAction::SetReference(reference) => {
             let request = set_customer_reference_request(easy, reference)
-                .map_err(|error| cannot_build(language, row, error.code()))?
-                .with_header(IDEMPOTENCY_HEADER, idempotency_key);
-            let response = target
-                .client
-                .send(row.insurer, &request, language, None)
-                .await?;
+                .map_err(|error| cannot_build(language, row, error.code()))?;
+            let response = send_keyed(target, row, request, idempotency_key).await?;
             parse_set_customer_reference(response.status, &response.body).map_err(insurer_error)?;
             let mut updated = row.clone();
             let reference = reference.trim();

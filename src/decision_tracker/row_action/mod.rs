@@ -28,11 +28,11 @@ use tradecover_core::lifecycle::{Action, RawStatus, Status, StatusReport};
 use tradecover_core::locale::Language;
 use tradecover_core::messages::text;
 use tradecover_core::money::Money;
-use tradecover_core::Insurer;
+use tradecover_core::{HttpRequest, Insurer};
 
 use super::loader::PortfolioSource;
 use super::pending_check::check_pending;
-use crate::proxy_client::ProxyClient;
+use crate::proxy_client::{ProxyClient, ProxyResponse};
 use crate::widget_error::WidgetError;
 
 /// Header carrying the idempotency key.
@@ -164,6 +164,20 @@ pub fn with_status(row: &Decision, status: Status, code: &str) -> Decision {
         raw: RawStatus::new(ACTION_SCHEME, code),
     };
     changed
+}
+
+/// Sends `request`, an action on `row`, through the proxy with the action's idempotency key.
+async fn send_keyed(
+    target: ActionTarget<'_>,
+    row: &Decision,
+    request: HttpRequest,
+    idempotency_key: &str,
+) -> Result<ProxyResponse, WidgetError> {
+    let request = request.with_header(IDEMPOTENCY_HEADER, idempotency_key);
+    target
+        .client
+        .send(row.insurer, &request, target.language, None)
+        .await
 }
 
 /// The error `key` about `row`'s insurer, in `language`.
