@@ -78,7 +78,8 @@ impl UidType {
     /// The tradecover kinds a `uid` of this type may be, in `country`.
     fn kinds(&self, country: Option<Country>) -> Vec<IdentifierKind> {
         use IdentifierKind as K;
-        let of_country = |kind: &IdentifierKind| country.is_none() || kind.country() == country;
+        let code = country.map(Country::alpha2);
+        let of_country = |kind: &IdentifierKind| code.is_none() || kind.country_code() == code;
         let candidates: &[IdentifierKind] = match self {
             Self::Sn => &[K::FrSiren],
             Self::Cr => &[K::DeHr, K::GbCrn],
@@ -97,7 +98,7 @@ impl UidType {
         };
         candidates
             .iter()
-            .filter(|kind| kind.country().is_none() || of_country(kind))
+            .filter(|kind| kind.country_code().is_none() || of_country(kind))
             .copied()
             .collect()
     }
