@@ -14,7 +14,7 @@ use super::buyers::identifiers_of;
 use super::date::{read_date, DateFilter};
 use super::policy::{buyer_id, AtradiusPolicy};
 use super::request_error::AtradiusRequestError;
-use super::response::{malformed, parse_data};
+use super::response::{malformed, parse_data_each};
 use super::status::{cover_report, CoverCodes};
 use super::wire::{
     scalar_text, text, AmountDecisionBody, CoverBody, Scalar, APPLICATIONS_PATH, BUYER_ID,
@@ -121,10 +121,7 @@ pub fn historic_request(
 /// without `coverId` or `buyerId`, with an unreadable amount or date, or with amounts but no
 /// known policy currency is [`InsurerError::Malformed`].
 pub fn parse_cover_list(response: &HttpResponse) -> Result<Vec<Decision>, InsurerError> {
-    parse_data::<CoverBody>(response)?
-        .into_iter()
-        .map(|cover| to_decision(cover, None))
-        .collect()
+    parse_data_each(response, |cover: CoverBody| to_decision(cover, None))
 }
 
 /// What the request knew, for an answer item that does not repeat it (POST / PUT answers).

@@ -22,6 +22,7 @@ pub mod batch;
 pub mod buyers;
 pub mod covers;
 mod date;
+mod each_item;
 pub mod modify;
 pub mod modify_batch;
 mod policy;

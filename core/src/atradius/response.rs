@@ -6,7 +6,8 @@
 
 use serde::de::DeserializeOwned;
 
-use super::wire::{text, Envelope, ErrorBody, ErrorItem};
+use super::each_item::read_each;
+use super::wire::{text, ErrorBody, ErrorItem};
 use crate::http_response::HttpResponse;
 use crate::insurer_error::InsurerError;
 
@@ -85,11 +86,20 @@ pub(super) fn parse_body<T: DeserializeOwned>(body: &[u8]) -> Result<T, InsurerE
 pub(super) fn parse_data<T: DeserializeOwned>(
     response: &HttpResponse,
 ) -> Result<Vec<T>, InsurerError> {
+    parse_data_each(response, Ok)
+}
+
+/// The items of a `{"data": …}` answer, each converted by `convert` as it is read (see
+/// [`read_each`]); a 2xx with an empty body is no items.
+pub(super) fn parse_data_each<T: DeserializeOwned, U>(
+    response: &HttpResponse,
+    convert: impl FnMut(T) -> Result<U, InsurerError>,
+) -> Result<Vec<U>, InsurerError> {
     check_status(response)?;
     if response.body.iter().all(u8::is_ascii_whitespace) {
         return Ok(Vec::new());
     }
-    parse_body::<Envelope<T>>(&response.body).map(|envelope| envelope.data.0)
+    read_each(&response.body, convert)
 }
 
 #[cfg(test)]

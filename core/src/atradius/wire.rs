@@ -7,11 +7,12 @@
 //! the handbook behind Atradius' developer-portal login.
 
 use std::fmt;
-use std::marker::PhantomData;
 
-use serde::de::value::MapAccessDeserializer;
-use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, DeserializeSeed, Deserializer, Visitor};
 use serde::Deserialize;
+
+use super::each_item::{EnvelopeSeed, ItemsSeed};
+use crate::insurer_error::InsurerError;
 
 // ---- Paths (relative to `https://api.atradius.com` or `https://api-uat.atradius.com`) ----
 
@@ -198,37 +199,10 @@ impl<T> Default for OneOrMany<T> {
 
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for OneOrMany<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct ListVisitor<T>(PhantomData<T>);
-
-        impl<'de, T: Deserialize<'de>> Visitor<'de> for ListVisitor<T> {
-            type Value = OneOrMany<T>;
-
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an array or an object")
-            }
-
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-                let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1024));
-                while let Some(item) = seq.next_element()? {
-                    items.push(item);
-                }
-                Ok(OneOrMany(items))
-            }
-
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-                T::deserialize(MapAccessDeserializer::new(map)).map(|item| OneOrMany(vec![item]))
-            }
-
-            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-                Ok(OneOrMany(Vec::new()))
-            }
-
-            fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-                Ok(OneOrMany(Vec::new()))
-            }
-        }
-
-        deserializer.deserialize_any(ListVisitor(PhantomData))
+        let (mut keep, mut failure) = (Ok::<T, InsurerError>, None);
+        ItemsSeed::new(&mut keep, &mut failure)
+            .deserialize(deserializer)
+            .map(OneOrMany)
     }
 }
 
@@ -241,36 +215,12 @@ pub(super) struct Envelope<T> {
 
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for Envelope<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct EnvelopeVisitor<T>(PhantomData<T>);
-
-        impl<'de, T: Deserialize<'de>> Visitor<'de> for EnvelopeVisitor<T> {
-            type Value = Envelope<T>;
-
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an object with data, or an array")
-            }
-
-            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
-                OneOrMany::deserialize(de::value::SeqAccessDeserializer::new(seq))
-                    .map(|data| Envelope { data })
-            }
-
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-                let mut data = None;
-                while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
-                    if key == "data" && data.is_none() {
-                        data = Some(map.next_value::<OneOrMany<T>>()?);
-                    } else {
-                        map.next_value::<de::IgnoredAny>()?;
-                    }
-                }
-                Ok(Envelope {
-                    data: data.unwrap_or_default(),
-                })
-            }
-        }
-
-        deserializer.deserialize_any(EnvelopeVisitor(PhantomData))
+        let (mut keep, mut failure) = (Ok::<T, InsurerError>, None);
+        EnvelopeSeed(ItemsSeed::new(&mut keep, &mut failure))
+            .deserialize(deserializer)
+            .map(|items| Envelope {
+                data: OneOrMany(items),
+            })
     }
 }
 
