@@ -36,16 +36,10 @@ impl TrackerFilter {
             .collect()
     }
 
-    /// Whether `row` passes, `words` being [`TrackerFilter::words`], `haystack` the row's
-    /// lower-case search text (its buyer, identifiers, product, reference, ids and raw code) and
-    /// `country` its buyer's country (from the first identifier naming one).
-    pub fn matches(
-        &self,
-        row: &Decision,
-        words: &[String],
-        haystack: &str,
-        country: Option<Country>,
-    ) -> bool {
+    /// Whether `row` passes every filter but the free text, `country` being its buyer's
+    /// country (from the first identifier naming one). The free text is matched over the whole
+    /// table at once (`SearchIndex`), in the lower-case text [`search_text`] makes.
+    pub fn matches_fields(&self, row: &Decision, country: Option<Country>) -> bool {
         if let Some(status) = self.status {
             if StatusKind::of(row.status.status) != status {
                 return false;
@@ -73,7 +67,7 @@ impl TrackerFilter {
                 return false;
             }
         }
-        words.iter().all(|word| haystack.contains(word.as_str()))
+        true
     }
 
     /// Whether no filter is set.

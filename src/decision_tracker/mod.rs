@@ -36,6 +36,7 @@ mod live;
 mod loader;
 mod pending_check;
 pub mod row_action;
+mod search_index;
 mod sleep;
 mod status_kind;
 mod table;

@@ -10,6 +10,7 @@ use tradecover_core::{Country, Insurer};
 
 use super::column::Column;
 use super::filter::{country_of, search_text};
+use super::search_index::SearchIndex;
 use super::view_state::ViewState;
 
 /// What merging a decision into the table did.
@@ -40,10 +41,13 @@ pub enum Merged {
 #[derive(Debug, Default)]
 pub struct DecisionTable {
     rows: Vec<Decision>,
-    search: Vec<String>,
+    search: SearchIndex,
     countries: Vec<Option<Country>>,
     /// Lower-case buyer names (sorting by buyer compares these, allocating nothing).
     names: Vec<String>,
+    /// The first eight bytes of each lower-case buyer name as a number (see [`name_key`]):
+    /// sorting by buyer compares these first and reads a name only when they are equal.
+    name_keys: Vec<u64>,
     /// Where each (insurer, id) is, so that merging a decision does not scan the rows.
     ids: HashMap<(Insurer, String), usize>,
 }
@@ -72,9 +76,11 @@ impl DecisionTable {
     }
 
     fn push(&mut self, row: Decision) -> usize {
-        self.search.push(search_text(&row));
+        self.search.push(&search_text(&row));
         self.countries.push(country_of(&row));
-        self.names.push(sort_name(&row));
+        let name = sort_name(&row);
+        self.name_keys.push(name_key(&name));
+        self.names.push(name);
         self.ids
             .entry((row.insurer, row.id.clone()))
             .or_insert(self.rows.len());
@@ -84,9 +90,11 @@ impl DecisionTable {
 
     fn set(&mut self, index: usize, row: Decision) {
         if let Some(slot) = self.rows.get_mut(index) {
-            self.search[index] = search_text(&row);
+            self.search.replace(index, &search_text(&row));
             self.countries[index] = country_of(&row);
-            self.names[index] = sort_name(&row);
+            let name = sort_name(&row);
+            self.name_keys[index] = name_key(&name);
+            self.names[index] = name;
             if slot.id != row.id || slot.insurer != row.insurer {
                 if self.ids.get(&(slot.insurer, slot.id.clone())) == Some(&index) {
                     self.ids.remove(&(slot.insurer, slot.id.clone()));
@@ -152,42 +160,66 @@ impl DecisionTable {
     /// The indices of the rows `view` shows, in its order.
     pub fn view(&self, view: &ViewState) -> Vec<u32> {
         let filter = &view.filter;
-        let mut indices: Vec<u32> = if filter.is_empty() {
-            (0..self.rows.len() as u32).collect()
-        } else {
-            let words = filter.words();
-            (0..self.rows.len())
-                .filter(|&index| {
-                    filter.matches(
-                        &self.rows[index],
-                        &words,
-                        &self.search[index],
-                        self.countries[index],
-                    )
-                })
-                .map(|index| index as u32)
-                .collect()
-        };
-        if let Some(column) = view.sort {
-            // Unstable (faster, in place) with the arrival order as the last key: equal rows
-            // stay in arrival order in both directions, as a stable sort would keep them.
-            indices.sort_unstable_by(|&a, &b| {
-                let (i, j) = (a as usize, b as usize);
-                let order = match column {
-                    Column::Buyer => self.names[i]
-                        .cmp(&self.names[j])
-                        .then_with(|| self.rows[i].buyer_id.cmp(&self.rows[j].buyer_id)),
-                    _ => column.compare(&self.rows[i], &self.rows[j]),
-                };
-                let order = if view.descending {
-                    order.reverse()
-                } else {
-                    order
-                };
-                order.then(a.cmp(&b))
+        let mut indices = self.containing(&filter.words());
+        if !filter.is_empty() {
+            indices.retain(|&index| {
+                let index = index as usize;
+                filter.matches_fields(&self.rows[index], self.countries[index])
             });
         }
+        let Some(column) = view.sort else {
+            return indices;
+        };
+        // Unstable (faster, in place) with the arrival order as the last key: equal rows stay
+        // in arrival order in both directions, as a stable sort would keep them.
+        let direction = |order: std::cmp::Ordering| {
+            if view.descending {
+                order.reverse()
+            } else {
+                order
+            }
+        };
+        if column == Column::Buyer {
+            // Keys next to the indices: most comparisons read two numbers, not two names.
+            let mut keyed: Vec<(u64, u32)> = indices
+                .iter()
+                .map(|&index| (self.name_keys[index as usize], index))
+                .collect();
+            keyed.sort_unstable_by(|&(key_a, a), &(key_b, b)| {
+                let (i, j) = (a as usize, b as usize);
+                direction(key_a.cmp(&key_b).then_with(|| {
+                    self.names[i]
+                        .cmp(&self.names[j])
+                        .then_with(|| self.rows[i].buyer_id.cmp(&self.rows[j].buyer_id))
+                }))
+                .then(a.cmp(&b))
+            });
+            return keyed.into_iter().map(|(_, index)| index).collect();
+        }
+        indices.sort_unstable_by(|&a, &b| {
+            direction(column.compare(&self.rows[a as usize], &self.rows[b as usize]))
+                .then(a.cmp(&b))
+        });
         indices
+    }
+
+    /// The rows whose search text holds every word, in arrival order: the longest word is
+    /// searched over the whole table, the others in its rows only.
+    fn containing(&self, words: &[String]) -> Vec<u32> {
+        let Some(longest) = words.iter().max_by_key(|word| word.len()) else {
+            return (0..self.rows.len() as u32).collect();
+        };
+        let mut rows = self.search.rows_containing(longest);
+        if !rows.is_sorted() {
+            rows.sort_unstable();
+        }
+        if words.len() > 1 {
+            rows.retain(|&row| {
+                let text = self.search.row_text(row as usize);
+                words.iter().all(|word| text.contains(word.as_str()))
+            });
+        }
+        rows
     }
 
     /// The countries of the buyers, each once, for the country filter.
@@ -209,6 +241,16 @@ impl DecisionTable {
         products.sort();
         products
     }
+}
+
+/// The first eight bytes of `name`, big-endian, zero-padded: ordering two keys orders their
+/// names, except when the keys are equal (then the names decide).
+fn name_key(name: &str) -> u64 {
+    let mut bytes = [0u8; 8];
+    for (slot, byte) in bytes.iter_mut().zip(name.as_bytes()) {
+        *slot = *byte;
+    }
+    u64::from_be_bytes(bytes)
 }
 
 /// The lower-case buyer name a row sorts by; rows without a name sort last.
@@ -273,5 +315,52 @@ mod tests {
         // Buyer: by lower-case name, then buyer id; descending reverses the keys only.
         assert_eq!(sorted(&table, Column::Buyer, false), [1, 4, 0, 2, 3]);
         assert_eq!(sorted(&table, Column::Buyer, true), [3, 2, 0, 4, 1]);
+    }
+
+    fn filtered(table: &DecisionTable, text: &str) -> Vec<u32> {
+        table.view(&ViewState {
+            sort: None,
+            descending: false,
+            filter: TrackerFilter {
+                text: text.to_owned(),
+                ..TrackerFilter::default()
+            },
+        })
+    }
+
+    #[test]
+    fn names_sharing_their_first_eight_bytes_sort_by_the_rest() {
+        let mut table = DecisionTable::default();
+        table.extend([
+            row("1", "Établissements Martin"),
+            row("2", "établissements martel"),
+            row("3", "Etablissements Z"),
+            row("4", "établissements"),
+            row("5", "établissements martin"),
+        ]);
+        // Lower-case byte order: "etab…" < "étab…" (0xC3); the prefix "établissements" first.
+        assert_eq!(sorted(&table, Column::Buyer, false), [2, 3, 1, 0, 4]);
+        assert_eq!(sorted(&table, Column::Buyer, true), [4, 0, 1, 3, 2]);
+    }
+
+    #[test]
+    fn the_free_text_keeps_rows_holding_every_word_in_arrival_order() {
+        let mut table = DecisionTable::default();
+        table.extend([
+            row("1", "Acme Industries"),
+            row("2", "Beta Trading"),
+            row("3", "Acme Trading"),
+            row("4", "Gamma"),
+        ]);
+        assert_eq!(filtered(&table, "acme"), [0, 2]);
+        assert_eq!(filtered(&table, " TRADING  acme "), [2]);
+        assert_eq!(filtered(&table, "b-3"), [2]);
+        assert_eq!(filtered(&table, "zeta"), Vec::<u32>::new());
+        // A live update replaces the row's text.
+        let mut renamed = row("1", "Zeta Trading");
+        renamed.status = table.rows()[0].status.clone();
+        table.merge(renamed);
+        assert_eq!(filtered(&table, "acme"), [2]);
+        assert_eq!(filtered(&table, "trading"), [0, 1, 2]);
     }
 }
