@@ -774,7 +774,15 @@ pub fn DecisionTracker(
     };
 
     let row_view = move |slot: usize| {
-        let position = Memo::new(move |_| first.get() + slot);
+        // The slot shows the one position of the window [first, first + count) that is `slot`
+        // modulo count: scrolling by a row moves one slot to the other end, and every other
+        // slot keeps its row, its text and its DOM (slots re-filled by position updated every
+        // cell of every slot per scroll step). The DOM order of the rows is then not their
+        // order on screen: each row carries its aria-rowindex, and the grid's keys move by it.
+        let position = Memo::new(move |_| {
+            let (first, count) = (first.get(), slot_count.get().max(1));
+            first + (slot + count - first % count) % count
+        });
         let index = Memo::new(move |_| {
             let position = position.get();
             order.with(|order| order.get(position).copied())
