@@ -5,9 +5,11 @@
 //
 // Options: --runs N (measured runs per side, default 15), --warmups N (default 3),
 // --cycle-runs N (memory-cycle runs per side, default 3), --rows N (tracker rows, default
-// 100000), --only search,form,tracker,cycles,transfer,profile, --no-peer, --build-peer (build
-// the peer again; it is built anyway when bench/peer-react/dist is missing), --out DIR,
-// --from FILE (no measuring: the figures and the table again from a latest.json's samples).
+// 100000), --only transfer,search,form,tracker,cycles (the default) and/or profile (CPU
+// profiles: `npm run bench:profile` runs them on a build that keeps the wasm's function names),
+// --no-peer, --build-peer (build the peer again; it is built anyway when bench/peer-react/dist
+// is missing), --out DIR, --from FILE (no measuring: the figures and the table again from a
+// latest.json's samples). BENCH_PKG_DIR: measure another build of the package than pkg/.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -30,7 +32,7 @@ const { values: options } = parseArgs({
     warmups: { type: 'string', default: '3' },
     'cycle-runs': { type: 'string', default: '3' },
     rows: { type: 'string', default: '100000' },
-    only: { type: 'string', default: 'transfer,search,form,tracker,cycles,profile' },
+    only: { type: 'string', default: 'transfer,search,form,tracker,cycles' },
     'no-peer': { type: 'boolean', default: false },
     'build-peer': { type: 'boolean', default: false },
     out: { type: 'string', default: join(ROOT, 'bench', 'results') },
@@ -98,10 +100,10 @@ try {
   }
   for (const widget of ['search', 'form']) {
     if (!only.has(widget)) continue;
-    raw[widget] = await interleaved(implementations, counts, (impl) => inputRun(browser, pageUrl, impl, widget), log(widget));
+    raw[widget] = await interleaved(implementations, counts, (impl, run) => inputRun(browser, pageUrl, impl, widget, run), log(widget));
   }
   if (only.has('tracker')) {
-    raw.tracker = await interleaved(implementations, counts, (impl) => trackerRun(browser, pageUrl, impl, counts.rows), log('tracker'));
+    raw.tracker = await interleaved(implementations, counts, (impl, run) => trackerRun(browser, pageUrl, impl, counts.rows, run), log('tracker'));
   }
   if (only.has('cycles')) {
     raw.cycles = await interleaved(implementations, { warmups: 0, runs: counts.cycleRuns }, (impl) => cyclesRun(browser, pageUrl, impl, counts.rows), log('cycles'));

@@ -9,7 +9,7 @@ import {
   ATRADIUS_POLICY_ID,
 } from './fixtures.mjs';
 
-export const PKG_DIR = join(ROOT, 'pkg');
+export const PKG_DIR = process.env.BENCH_PKG_DIR || join(ROOT, 'pkg');
 export const PEER_DIST = join(ROOT, 'bench', 'peer-react', 'dist');
 
 /** tradecover: the npm package in pkg/, served under /tradecover/. */

@@ -74,17 +74,24 @@ const verdict = (check) => {
 /** The markdown table of `results` (from run.mjs). */
 export function markdownTable(results) {
   const { machine, date, implementations, counts, durationSeconds } = results;
+  const measured = results.figures.length > 0;
   const lines = [
     `Measured ${date} on ${machine.cpu} (${machine.cores} cores, ${machine.memoryGiB} GiB, load ${machine.loadAverage.join(' ')}), ` +
       `Chromium ${machine.chromium}, Node ${machine.node}; ${implementations.join(' vs ')}; ` +
-      `${counts.warmups} warm-ups + ${counts.runs} measured runs each (A B A B…), ${counts.cycleRuns} runs of memory cycles, ` +
+      (measured
+        ? `${counts.warmups} warm-ups + ${counts.runs} measured runs each (A B A B…), ${counts.cycleRuns} runs of memory cycles, `
+        : 'CPU profiles only, ') +
       `${counts.rows.toLocaleString('en')} tracker rows; whole run ${Math.round(durationSeconds)} s.`,
-    '',
-    'A ratio target is met when the upper bound of its bootstrap 95 % interval is at or under the target; an absolute target by the median.',
-    '',
-    '| figure | tradecover (median) | compared with (median) | ratio [95 % CI] | target | result |',
-    '|---|---|---|---|---|---|',
   ];
+  if (measured) {
+    lines.push(
+      '',
+      'A ratio target is met when the upper bound of its bootstrap 95 % interval is at or under the target; an absolute target by the median.',
+      '',
+      '| figure | tradecover (median) | compared with (median) | ratio [95 % CI] | target | result |',
+      '|---|---|---|---|---|---|',
+    );
+  }
   for (const row of results.figures) {
     const targets = row.checks.map((check) => check.target).join('; ');
     const outcome = row.checks.map(verdict).join('; ');
@@ -95,7 +102,7 @@ export function markdownTable(results) {
   if (notes.length) lines.push('', ...notes);
   const profiles = results.raw?.profiles;
   if (profiles) {
-    lines.push('', 'CPU profiles of one run each (self time in ms; files in results/profiles/):', '');
+    lines.push('', 'CPU profiles of one run each (self time in ms; the `.cpuprofile` files are in `profiles/` next to this table):', '');
     for (const [name, phases] of Object.entries(profiles)) {
       for (const [phase, summary] of Object.entries(phases)) {
         const groups = Object.entries(summary.groups).filter(([group]) => group !== 'idle')

@@ -23,11 +23,17 @@ async function openHarness(browser, pageUrl, throttle) {
   return run;
 }
 
-/** A run of the search box or the cover form (`widgetKey`): {coldStart, keystrokes}. */
-export async function inputRun(browser, pageUrl, impl, widgetKey) {
+/**
+ * A run of the search box or the cover form (`widgetKey`): {coldStart, keystrokes}. A warm-up
+ * run (`warmup`) stops after the cold start: what it warms (the server's and the browser's
+ * caches, the OS's files) is warm by then, and every run starts in a fresh BrowserContext, so
+ * typing in a warm-up warms nothing the measured runs reuse; it took two thirds of each run.
+ */
+export async function inputRun(browser, pageUrl, impl, widgetKey, { warmup = false } = {}) {
   const run = await openHarness(browser, pageUrl, THROTTLE);
   try {
     const coldStart = await measureColdStart(run.page, impl, WIDGETS[widgetKey]);
+    if (warmup) return { coldStart };
     const keystrokes = await measureKeystrokes(run.page, widgetKey);
     return { coldStart, keystrokes };
   } finally {
@@ -35,12 +41,16 @@ export async function inputRun(browser, pageUrl, impl, widgetKey) {
   }
 }
 
-/** A run of the tracker with `rows` rows: {ingest, parse, memory, update, scroll}. */
-export async function trackerRun(browser, pageUrl, impl, rows) {
+/**
+ * A run of the tracker with `rows` rows: {ingest, parse, memory, update, scroll}. A warm-up run
+ * (`warmup`) stops after the ingest, for the reason `inputRun` gives.
+ */
+export async function trackerRun(browser, pageUrl, impl, rows, { warmup = false } = {}) {
   const run = await openHarness(browser, pageUrl, 1);
   try {
     const coldStart = await measureColdStart(run.page, impl, WIDGETS.tracker);
     const ingest = await measureIngest(run.page, rows);
+    if (warmup) return { coldStart, ingest };
     const memory = await measureMemory(run.page, run.cdp);
     const parse = await measureParseFloor(run.page);
     await run.setThrottle(THROTTLE);
@@ -65,17 +75,18 @@ export async function cyclesRun(browser, pageUrl, impl, rows) {
 }
 
 /**
- * Runs `runOnce(impl)` alternately for each implementation (A B A B …): `warmups` unrecorded
- * rounds, then `runs` recorded ones. Answers {[impl.name]: [result per run]}; `onRun` is told
- * of each run ({impl, index (from 1, among warm-ups or measured runs), warmup, ms}).
+ * Runs `runOnce(impl, {warmup})` alternately for each implementation (A B A B …): `warmups`
+ * unrecorded rounds, then `runs` recorded ones. Answers {[impl.name]: [result per run]};
+ * `onRun` is told of each run ({impl, index (from 1, among warm-ups or measured runs), warmup,
+ * ms}).
  */
 export async function interleaved(implementations, { warmups, runs }, runOnce, onRun = () => {}) {
   const results = Object.fromEntries(implementations.map((impl) => [impl.name, []]));
   for (let round = 0; round < warmups + runs; round += 1) {
     for (const impl of implementations) {
       const started = Date.now();
-      const result = await runOnce(impl);
       const warmup = round < warmups;
+      const result = await runOnce(impl, { warmup });
       if (!warmup) results[impl.name].push(result);
       onRun({ impl, index: warmup ? round + 1 : round - warmups + 1, warmup, ms: Date.now() - started });
     }
