@@ -35,6 +35,12 @@ impl SearchIndex {
         self.append(text, self.of_row.len() - 1);
     }
 
+    /// Makes room for `rows` more rows' segments.
+    pub fn reserve(&mut self, rows: usize) {
+        self.segments.reserve(rows);
+        self.of_row.reserve(rows);
+    }
+
     /// Replaces the text of `row`.
     pub fn replace(&mut self, row: usize, text: &str) {
         let Some(&segment) = self.of_row.get(row) else {
