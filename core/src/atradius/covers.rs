@@ -121,7 +121,21 @@ pub fn historic_request(
 /// without `coverId` or `buyerId`, with an unreadable amount or date, or with amounts but no
 /// known policy currency is [`InsurerError::Malformed`].
 pub fn parse_cover_list(response: &HttpResponse) -> Result<Vec<Decision>, InsurerError> {
-    parse_data_each(response, |cover: CoverBody| to_decision(cover, None))
+    let capacity = expected_covers(&response.body);
+    parse_data_each(response, capacity, |cover: CoverBody| {
+        to_decision(cover, None)
+    })
+}
+
+/// How many covers a list answer holds, as a capacity hint: its `"coverId"` keys (one quick
+/// pass over the bytes; a `coverId` inside a text value would count too), at most one per 64
+/// bytes of body, so that an odd body cannot make the list reserve far more than it holds.
+fn expected_covers(body: &[u8]) -> usize {
+    let keys = body
+        .split(|&byte| byte == b'"')
+        .filter(|part| *part == b"coverId")
+        .count();
+    keys.min(body.len() / 64)
 }
 
 /// What the request knew, for an answer item that does not repeat it (POST / PUT answers).
@@ -272,6 +286,18 @@ mod tests {
             customer_id: 10_000_001,
             policy_id: "POL-1".into(),
         }
+    }
+
+    #[test]
+    fn the_capacity_hint_counts_cover_keys_within_the_body_bound() {
+        let cover = r#"{"coverId":"C-1","buyerId":"B-1","coverType":"credit-limit","policyCurrencyCode":"EUR"}"#;
+        let list = |count: usize| format!(r#"{{"data":[{}]}}"#, vec![cover; count].join(","));
+        assert_eq!(expected_covers(list(0).as_bytes()), 0);
+        assert_eq!(expected_covers(list(3).as_bytes()), 3);
+        assert_eq!(expected_covers(list(500).as_bytes()), 500);
+        // Keys packed tighter than one per 64 bytes are not all believed.
+        let packed = r#""coverId""#.repeat(100);
+        assert_eq!(expected_covers(packed.as_bytes()), packed.len() / 64);
     }
 
     #[test]

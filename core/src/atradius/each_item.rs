@@ -22,6 +22,8 @@ use crate::insurer_error::InsurerError;
 pub(super) struct ItemsSeed<'a, T, F> {
     convert: &'a mut F,
     failure: &'a mut Option<InsurerError>,
+    /// How many items to make room for before the first (a hint; more are still read).
+    capacity: usize,
     item: PhantomData<fn() -> T>,
 }
 
@@ -31,13 +33,21 @@ impl<'a, T, F> ItemsSeed<'a, T, F> {
         Self {
             convert,
             failure,
+            capacity: 0,
             item: PhantomData,
         }
     }
 
+    /// Makes room for `capacity` items at once: a vector grown by doubling holds its old and
+    /// its new buffer at the same time, and linear memory keeps that peak.
+    pub fn with_capacity(mut self, capacity: usize) -> Self {
+        self.capacity = capacity;
+        self
+    }
+
     /// The same conversion for another list, borrowing this one.
     fn reborrow(&mut self) -> ItemsSeed<'_, T, F> {
-        ItemsSeed::new(self.convert, self.failure)
+        ItemsSeed::new(self.convert, self.failure).with_capacity(self.capacity)
     }
 
     /// Converts one item; a failure is kept and stops the deserializer.
@@ -78,7 +88,8 @@ where
     }
 
     fn visit_seq<A: SeqAccess<'de>>(mut self, mut seq: A) -> Result<Vec<U>, A::Error> {
-        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1024));
+        let hint = seq.size_hint().unwrap_or(0).min(1024);
+        let mut items = Vec::with_capacity(hint.max(self.capacity));
         while let Some(item) = seq.next_element::<T>()? {
             items.push(self.keep(item)?);
         }
@@ -143,10 +154,12 @@ where
     }
 }
 
-/// Reads a 2xx JSON body's items one at a time, converting each with `convert`: the first
-/// conversion error as it is, unreadable JSON as [`InsurerError::Malformed`].
+/// Reads a 2xx JSON body's items one at a time, converting each with `convert`, with room for
+/// `capacity` items made at once: the first conversion error as it is, unreadable JSON as
+/// [`InsurerError::Malformed`].
 pub(super) fn read_each<T, U>(
     body: &[u8],
+    capacity: usize,
     mut convert: impl FnMut(T) -> Result<U, InsurerError>,
 ) -> Result<Vec<U>, InsurerError>
 where
@@ -154,7 +167,7 @@ where
 {
     let mut failure = None;
     let mut deserializer = serde_json::Deserializer::from_slice(body);
-    let read = EnvelopeSeed(ItemsSeed::new(&mut convert, &mut failure))
+    let read = EnvelopeSeed(ItemsSeed::new(&mut convert, &mut failure).with_capacity(capacity))
         .deserialize(&mut deserializer)
         .and_then(|items| deserializer.end().map(|()| items));
     match (read, failure) {
@@ -176,7 +189,7 @@ mod tests {
     }
 
     fn doubled(body: &str) -> Result<Vec<u32>, InsurerError> {
-        read_each(body.as_bytes(), |thing: Thing| Ok(thing.a * 2))
+        read_each(body.as_bytes(), 0, |thing: Thing| Ok(thing.a * 2))
     }
 
     #[test]
@@ -195,16 +208,20 @@ mod tests {
     #[test]
     fn the_first_failed_conversion_is_the_error_and_stops_the_reading() {
         let mut seen = Vec::new();
-        let result = read_each(br#"{"data":[{"a":1},{"a":0},{"a":3}]}"#, |thing: Thing| {
-            seen.push(thing.a);
-            if thing.a == 0 {
-                Err(InsurerError::Malformed {
-                    reason: "zero".into(),
-                })
-            } else {
-                Ok(thing.a)
-            }
-        });
+        let result = read_each(
+            br#"{"data":[{"a":1},{"a":0},{"a":3}]}"#,
+            2,
+            |thing: Thing| {
+                seen.push(thing.a);
+                if thing.a == 0 {
+                    Err(InsurerError::Malformed {
+                        reason: "zero".into(),
+                    })
+                } else {
+                    Ok(thing.a)
+                }
+            },
+        );
         assert_eq!(
             result,
             Err(InsurerError::Malformed {

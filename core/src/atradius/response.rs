@@ -86,20 +86,21 @@ pub(super) fn parse_body<T: DeserializeOwned>(body: &[u8]) -> Result<T, InsurerE
 pub(super) fn parse_data<T: DeserializeOwned>(
     response: &HttpResponse,
 ) -> Result<Vec<T>, InsurerError> {
-    parse_data_each(response, Ok)
+    parse_data_each(response, 0, Ok)
 }
 
-/// The items of a `{"data": …}` answer, each converted by `convert` as it is read (see
-/// [`read_each`]); a 2xx with an empty body is no items.
+/// The items of a `{"data": …}` answer, each converted by `convert` as it is read, room for
+/// `capacity` of them made at once (see [`read_each`]); a 2xx with an empty body is no items.
 pub(super) fn parse_data_each<T: DeserializeOwned, U>(
     response: &HttpResponse,
+    capacity: usize,
     convert: impl FnMut(T) -> Result<U, InsurerError>,
 ) -> Result<Vec<U>, InsurerError> {
     check_status(response)?;
     if response.body.iter().all(u8::is_ascii_whitespace) {
         return Ok(Vec::new());
     }
-    read_each(&response.body, convert)
+    read_each(&response.body, capacity, convert)
 }
 
 #[cfg(test)]
