@@ -25,6 +25,7 @@
 
 mod action_panel;
 mod batch_panel;
+mod buyer_order;
 mod column;
 mod component;
 pub mod csv_export;

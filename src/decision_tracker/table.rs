@@ -8,6 +8,7 @@ use tradecover_core::decision::Decision;
 use tradecover_core::lifecycle::{can_transition, Status};
 use tradecover_core::{Country, Insurer};
 
+use super::buyer_order::sort_by_buyer;
 use super::column::Column;
 use super::filter::{country_of, search_text};
 use super::search_index::SearchIndex;
@@ -45,9 +46,6 @@ pub struct DecisionTable {
     countries: Vec<Option<Country>>,
     /// Lower-case buyer names (sorting by buyer compares these, allocating nothing).
     names: Vec<String>,
-    /// The first eight bytes of each lower-case buyer name as a number (see [`name_key`]):
-    /// sorting by buyer compares these first and reads a name only when they are equal.
-    name_keys: Vec<u64>,
     /// Where each (insurer, id) is, so that merging a decision does not scan the rows.
     ids: HashMap<(Insurer, String), usize>,
 }
@@ -90,7 +88,6 @@ impl DecisionTable {
         self.search.reserve(additional);
         self.countries.reserve(additional);
         self.names.reserve(additional);
-        self.name_keys.reserve(additional);
         self.ids.reserve(additional);
     }
 
@@ -105,9 +102,7 @@ impl DecisionTable {
     fn index(&mut self, row: &Decision, index: usize) {
         self.search.push(&search_text(row));
         self.countries.push(country_of(row));
-        let name = sort_name(row);
-        self.name_keys.push(name_key(&name));
-        self.names.push(name);
+        self.names.push(sort_name(row));
         self.ids
             .entry((row.insurer, row.id.clone()))
             .or_insert(index);
@@ -117,9 +112,7 @@ impl DecisionTable {
         if let Some(slot) = self.rows.get_mut(index) {
             self.search.replace(index, &search_text(&row));
             self.countries[index] = country_of(&row);
-            let name = sort_name(&row);
-            self.name_keys[index] = name_key(&name);
-            self.names[index] = name;
+            self.names[index] = sort_name(&row);
             if slot.id != row.id || slot.insurer != row.insurer {
                 if self.ids.get(&(slot.insurer, slot.id.clone())) == Some(&index) {
                     self.ids.remove(&(slot.insurer, slot.id.clone()));
@@ -195,6 +188,9 @@ impl DecisionTable {
         let Some(column) = view.sort else {
             return indices;
         };
+        if column == Column::Buyer {
+            return sort_by_buyer(&indices, &self.names, &self.rows, view.descending);
+        }
         // Unstable (faster, in place) with the arrival order as the last key: equal rows stay
         // in arrival order in both directions, as a stable sort would keep them.
         let direction = |order: std::cmp::Ordering| {
@@ -204,23 +200,6 @@ impl DecisionTable {
                 order
             }
         };
-        if column == Column::Buyer {
-            // Keys next to the indices: most comparisons read two numbers, not two names.
-            let mut keyed: Vec<(u64, u32)> = indices
-                .iter()
-                .map(|&index| (self.name_keys[index as usize], index))
-                .collect();
-            keyed.sort_unstable_by(|&(key_a, a), &(key_b, b)| {
-                let (i, j) = (a as usize, b as usize);
-                direction(key_a.cmp(&key_b).then_with(|| {
-                    self.names[i]
-                        .cmp(&self.names[j])
-                        .then_with(|| self.rows[i].buyer_id.cmp(&self.rows[j].buyer_id))
-                }))
-                .then(a.cmp(&b))
-            });
-            return keyed.into_iter().map(|(_, index)| index).collect();
-        }
         indices.sort_unstable_by(|&a, &b| {
             direction(column.compare(&self.rows[a as usize], &self.rows[b as usize]))
                 .then(a.cmp(&b))
@@ -266,16 +245,6 @@ impl DecisionTable {
         products.sort();
         products
     }
-}
-
-/// The first eight bytes of `name`, big-endian, zero-padded: ordering two keys orders their
-/// names, except when the keys are equal (then the names decide).
-fn name_key(name: &str) -> u64 {
-    let mut bytes = [0u8; 8];
-    for (slot, byte) in bytes.iter_mut().zip(name.as_bytes()) {
-        *slot = *byte;
-    }
-    u64::from_be_bytes(bytes)
 }
 
 /// The lower-case buyer name a row sorts by; rows without a name sort last.
