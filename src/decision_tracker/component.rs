@@ -651,8 +651,16 @@ pub fn DecisionTracker(
     };
 
     let shown = Memo::new(move |_| order.with(Vec::len));
-    let slot_count =
-        Memo::new(move |_| (viewport.get() / ROW_HEIGHT).ceil() as usize + 2 * OVERSCAN);
+    // The row slots: as many as the window holds, made when the first row arrives (a tracker
+    // mounted before its portfolio loads builds no row nodes, which was most of its mount), and
+    // kept from then on, even when a filter leaves no row.
+    let slot_count = Memo::new(move |previous: Option<&usize>| {
+        if shown.get() == 0 && previous.is_none_or(|&previous| previous == 0) {
+            0
+        } else {
+            (viewport.get() / ROW_HEIGHT).ceil() as usize + 2 * OVERSCAN
+        }
+    });
     let first = Memo::new(move |_| {
         ((scroll_top.get() / ROW_HEIGHT).floor() as usize).saturating_sub(OVERSCAN)
     });
