@@ -38,7 +38,7 @@ impl TrackerFilter {
 
     /// Whether `row` passes every filter but the free text, `country` being its buyer's
     /// country (from the first identifier naming one). The free text is matched over the whole
-    /// table at once (`SearchIndex`), in the lower-case text [`search_text`] makes.
+    /// table at once (`SearchIndex`), in the lower-case text `search_text` makes.
     pub fn matches_fields(&self, row: &Decision, country: Option<Country>) -> bool {
         if let Some(status) = self.status {
             if StatusKind::of(row.status.status) != status {
