@@ -17,9 +17,9 @@ use super::request_error::AtradiusRequestError;
 use super::response::{malformed, parse_data_each};
 use super::status::{cover_report, CoverCodes};
 use super::wire::{
-    scalar_text, text, AmountDecisionBody, CoverBody, Scalar, APPLICATIONS_PATH, BUYER_ID,
-    COVERS_PATH, COVER_TYPE, CREDIT_CHECK, CREDIT_LIMIT, DECISIONS_PATH, FROM_DATE, HISTORIC_PATH,
-    INDICATION,
+    owned_scalar, owned_text, scalar_text, text, AmountDecisionBody, CoverBody, Scalar,
+    APPLICATIONS_PATH, BUYER_ID, COVERS_PATH, COVER_TYPE, CREDIT_CHECK, CREDIT_LIMIT,
+    DECISIONS_PATH, FROM_DATE, HISTORIC_PATH, INDICATION,
 };
 use crate::cover_application::CoverType;
 use crate::currency::Currency;
@@ -156,13 +156,10 @@ pub(super) fn to_decision(
     cover: CoverBody,
     known: Option<&Known>,
 ) -> Result<Decision, InsurerError> {
-    let id = scalar_text(&cover.cover_id)
-        .ok_or_else(|| malformed("a cover has no coverId"))?
-        .to_owned();
-    let buyer_id = scalar_text(&cover.buyer_id)
-        .map(str::to_owned)
-        .or_else(|| known.map(|known| known.buyer_id.clone()))
-        .ok_or_else(|| malformed(format!("cover {id} has no buyerId")))?;
+    let id = scalar_text(&cover.cover_id).ok_or_else(|| malformed("a cover has no coverId"))?;
+    if scalar_text(&cover.buyer_id).is_none() && known.is_none() {
+        return Err(malformed(format!("cover {id} has no buyerId")));
+    }
     let currency = match text(&cover.policy_currency_code) {
         Some(code) => Some(
             Currency::from_code(code)
@@ -215,28 +212,42 @@ pub(super) fn to_decision(
         granted.map(|money| money.minor),
         requested.map(|money| money.minor),
     );
+    let applied_on = read_date(&cover.application_date, "applicationDate")?;
+    let decided_on = read_date(&cover.decision_date, "decisionDate")?;
+    let effective_from = read_date(&cover.effect_from_date, "effectFromDate")?;
+    let buyer_identifiers = identifiers_of(cover.unique_identifiers.as_deref(), None);
+    let conditions = conditions(&cover);
+    // The strings kept as they are move out of the wire cover rather than being copied.
+    let CoverBody {
+        cover_id,
+        buyer_id,
+        buyer_name,
+        cover_type,
+        customer_ref_number,
+        ..
+    } = cover;
     Ok(Decision {
         insurer: Insurer::Atradius,
-        id,
-        buyer_id,
-        buyer_name: text(&cover.buyer_name).map(str::to_owned),
-        buyer_identifiers: identifiers_of(cover.unique_identifiers.as_deref(), None),
-        product: text(&cover.cover_type)
-            .map(str::to_owned)
+        id: owned_scalar(cover_id).unwrap_or_default(),
+        buyer_id: owned_scalar(buyer_id)
+            .or_else(|| known.map(|known| known.buyer_id.clone()))
+            .unwrap_or_default(),
+        buyer_name: owned_text(buyer_name),
+        buyer_identifiers,
+        product: owned_text(cover_type)
             .or_else(|| known.map(|known| known.product.to_owned()))
             .unwrap_or_default(),
         requested,
         granted,
         status,
-        applied_on: read_date(&cover.application_date, "applicationDate")?,
-        decided_on: read_date(&cover.decision_date, "decisionDate")?,
-        effective_from: read_date(&cover.effect_from_date, "effectFromDate")?,
+        applied_on,
+        decided_on,
+        effective_from,
         expires_on,
-        customer_reference: scalar_text(&cover.customer_ref_number)
-            .map(str::to_owned)
+        customer_reference: owned_scalar(customer_ref_number)
             .or_else(|| known.and_then(|known| known.customer_reference.clone())),
         order_id: None,
-        conditions: conditions(&cover),
+        conditions,
     })
 }
 

@@ -149,6 +149,21 @@ pub(super) fn text(value: &Option<String>) -> Option<&str> {
         .filter(|text| !text.is_empty())
 }
 
+/// [`scalar_text`] of a scalar given away: its string itself, not a copy.
+pub(super) fn owned_scalar(value: Option<Scalar>) -> Option<String> {
+    value.map(|scalar| scalar.0).filter(|text| !text.is_empty())
+}
+
+/// [`text`] of a string given away: the string itself when it needs no trimming.
+pub(super) fn owned_text(value: Option<String>) -> Option<String> {
+    let value = value?;
+    match value.trim() {
+        "" => None,
+        trimmed if trimmed.len() == value.len() => Some(value),
+        trimmed => Some(trimmed.to_owned()),
+    }
+}
+
 impl<'de> Deserialize<'de> for Scalar {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct ScalarVisitor;
@@ -362,6 +377,21 @@ pub(super) struct CoverBody {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn owned_texts_are_trimmed_and_blank_is_none() {
+        let owned = |value: Option<&str>| owned_text(value.map(str::to_owned));
+        assert_eq!(owned(Some("Acme SA")), Some("Acme SA".to_owned()));
+        assert_eq!(owned(Some("  Acme SA \n")), Some("Acme SA".to_owned()));
+        assert_eq!(owned(Some(" \t ")), None);
+        assert_eq!(owned(None), None);
+        assert_eq!(
+            owned_scalar(Some(Scalar("42".into()))),
+            Some("42".to_owned())
+        );
+        assert_eq!(owned_scalar(Some(Scalar(String::new()))), None);
+        assert_eq!(owned_scalar(None), None);
+    }
 
     #[test]
     fn scalars_accept_numbers_and_strings() {
