@@ -107,32 +107,12 @@ pub fn sort_by_buyer(
 
 #[cfg(test)]
 mod tests {
+    use super::super::test_decision::decision;
     use super::*;
-    use tradecover_core::lifecycle::{RawStatus, StatusReport};
     use tradecover_core::Insurer;
 
     fn row(buyer_id: &str) -> Decision {
-        Decision {
-            insurer: Insurer::Atradius,
-            id: format!("C-{buyer_id}"),
-            buyer_id: buyer_id.to_owned(),
-            buyer_name: None,
-            buyer_identifiers: Vec::new(),
-            product: String::new(),
-            requested: None,
-            granted: None,
-            status: StatusReport {
-                status: None,
-                raw: RawStatus::new("atradius.cover", "A"),
-            },
-            applied_on: None,
-            decided_on: None,
-            effective_from: None,
-            expires_on: None,
-            customer_reference: None,
-            order_id: None,
-            conditions: Vec::new(),
-        }
+        decision(Insurer::Atradius, &format!("C-{buyer_id}"), buyer_id)
     }
 
     /// The order a plain comparison of the strings gives.

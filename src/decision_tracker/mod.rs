@@ -41,6 +41,8 @@ mod search_index;
 mod sleep;
 mod status_kind;
 mod table;
+#[cfg(test)]
+mod test_decision;
 mod texts;
 pub mod unnotified_polling;
 pub mod view_state;

@@ -258,30 +258,19 @@ fn sort_name(row: &Decision) -> String {
 #[cfg(test)]
 mod tests {
     use super::super::filter::TrackerFilter;
+    use super::super::test_decision::decision;
     use super::*;
     use tradecover_core::lifecycle::{RawStatus, StatusReport};
 
     fn row(id: &str, name: &str) -> Decision {
         Decision {
-            insurer: Insurer::AllianzTrade,
-            id: id.to_owned(),
-            buyer_id: format!("B-{id}"),
             buyer_name: Some(name.to_owned()),
-            buyer_identifiers: Vec::new(),
             product: "CreditLimit".to_owned(),
-            requested: None,
-            granted: None,
             status: StatusReport {
                 status: None,
                 raw: RawStatus::new("allianz_trade.cover", "Agreement"),
             },
-            applied_on: None,
-            decided_on: None,
-            effective_from: None,
-            expires_on: None,
-            customer_reference: None,
-            order_id: None,
-            conditions: Vec::new(),
+            ..decision(Insurer::AllianzTrade, id, &format!("B-{id}"))
         }
     }
 

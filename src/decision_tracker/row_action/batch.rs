@@ -223,31 +223,15 @@ async fn atradius_batch(
 
 #[cfg(test)]
 mod tests {
+    use super::super::super::test_decision::decision;
     use super::*;
     use tradecover_core::currency::Currency;
-    use tradecover_core::lifecycle::{RawStatus, StatusReport};
 
     fn row(granted: Option<i64>) -> Decision {
         Decision {
-            insurer: Insurer::Atradius,
-            id: "1".into(),
-            buyer_id: "11223344".into(),
-            buyer_name: None,
-            buyer_identifiers: Vec::new(),
             product: "credit-limit".into(),
-            requested: None,
             granted: granted.map(|minor| Money::from_minor(minor, Currency::EUR)),
-            status: StatusReport {
-                status: None,
-                raw: RawStatus::new("x", "y"),
-            },
-            applied_on: None,
-            decided_on: None,
-            effective_from: None,
-            expires_on: None,
-            customer_reference: None,
-            order_id: None,
-            conditions: Vec::new(),
+            ..decision(Insurer::Atradius, "1", "11223344")
         }
     }
 

@@ -69,32 +69,16 @@ fn error(code: &str, message: String) -> WidgetError {
 
 #[cfg(test)]
 mod tests {
+    use super::super::super::test_decision::decision;
     use super::*;
     use tradecover_core::currency::Currency;
-    use tradecover_core::lifecycle::{RawStatus, StatusReport};
     use tradecover_core::Insurer;
 
     fn row(granted: i64) -> Decision {
         Decision {
-            insurer: Insurer::Coface,
-            id: "D1".into(),
-            buyer_id: "0012345678904700000".into(),
-            buyer_name: None,
-            buyer_identifiers: Vec::new(),
             product: "CREDITLIMIT".into(),
-            requested: None,
             granted: Some(Money::from_minor(granted, Currency::EUR)),
-            status: StatusReport {
-                status: None,
-                raw: RawStatus::new("x", "y"),
-            },
-            applied_on: None,
-            decided_on: None,
-            effective_from: None,
-            expires_on: None,
-            customer_reference: None,
-            order_id: None,
-            conditions: Vec::new(),
+            ..decision(Insurer::Coface, "D1", "0012345678904700000")
         }
     }
 
